@@ -1,0 +1,1 @@
+"""The pure core of recovery-tui: no Textual imports here."""
