@@ -1,0 +1,404 @@
+"""The session engine: walks a plan round by round, exercise by exercise, side by side.
+
+Time comes only from the injected ``clock`` (monotonic seconds). Every countdown is a
+deadline; when one passes, the next phase starts *at that deadline*, not at the moment
+the app happened to notice, so a paced session never drifts however late the ticks are.
+The app calls :meth:`Session.update` as often as it likes and reacts to the returned
+events (the bell, a flash); commands come from the keyboard.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+
+from .engine_types import (
+    RESTS,
+    EngineConfig,
+    Event,
+    EventKind,
+    Phase,
+    Progress,
+    other_side,
+    required_for,
+    sides_for,
+    target_for,
+)
+from .plan import DoseKind, Exercise, Plan, SideOrder
+from .record import ExerciseResult, SessionRecord
+
+Clock = Callable[[], float]
+WallClock = Callable[[], datetime]
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class Session:
+    """One run through a plan. Not thread-safe: drive it from one loop."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        config: EngineConfig,
+        clock: Clock,
+        now: WallClock = _local_now,
+        *,
+        session_id: str | None = None,
+    ) -> None:
+        self.plan = plan
+        self.config = config
+        self.clock = clock
+        self.now = now
+        self.id = session_id or uuid.uuid4().hex
+        self.started: datetime = now()
+        self.ended: datetime | None = None
+        self.round = 0
+        self.index = 0
+        self.side = "both"
+        self.phase = Phase.COUNT_IN
+        self.deadline: float | None = None
+        self.phase_started = 0.0
+        self.paused_at: float | None = None
+        self.progress = [[Progress() for _ in plan.exercises] for _ in range(plan.rounds)]
+        self._history: list[tuple[int, int, str]] = []
+        self._events: list[Event] = []
+        self._enter_exercise(clock())
+
+    # ---- what the UI reads -------------------------------------------------
+
+    @property
+    def exercise(self) -> Exercise:
+        return self.plan.exercises[self.index]
+
+    @property
+    def current(self) -> Progress:
+        return self.progress[self.round][self.index]
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_at is not None
+
+    @property
+    def finished(self) -> bool:
+        return self.phase is Phase.DONE
+
+    def _time(self) -> float:
+        return self.paused_at if self.paused_at is not None else self.clock()
+
+    def remaining(self) -> float | None:
+        """Seconds left in the current countdown, or None when nothing counts down."""
+        if self.deadline is None:
+            return None
+        return max(0.0, self.deadline - self._time())
+
+    def elapsed(self) -> float:
+        """Seconds since the current phase started (the running time of an open set)."""
+        return max(0.0, self._time() - self.phase_started)
+
+    def sides(self) -> tuple[str, ...]:
+        return sides_for(self.exercise.dose, self.config.start_side)
+
+    def count(self, side: str) -> int:
+        return self.current.counts.get(side, 0)
+
+    def tempo(self) -> float:
+        return self.exercise.tempo_seconds or self.config.tempo_seconds
+
+    def upcoming(self) -> tuple[int, int] | None:
+        """The (round, exercise) after the current one, or None at the end."""
+        if self.index + 1 < len(self.plan.exercises):
+            return self.round, self.index + 1
+        if self.round + 1 < self.plan.rounds:
+            return self.round + 1, 0
+        return None
+
+    def fraction_done(self) -> float:
+        """How much of the whole session is done, 0 to 1, for a progress bar."""
+        total = 0.0
+        slots = 0
+        for progress_round in self.progress:
+            for exercise, progress in zip(self.plan.exercises, progress_round, strict=True):
+                for side in sides_for(exercise.dose, self.config.start_side):
+                    slots += 1
+                    if progress.skipped or progress.finished:
+                        total += 1
+                    else:
+                        need = required_for(exercise.dose)
+                        total += min(1.0, progress.counts.get(side, 0) / need)
+        return total / slots if slots else 1.0
+
+    # ---- the clock ---------------------------------------------------------
+
+    def update(self) -> list[Event]:
+        """Advance through every deadline that has passed; return what happened."""
+        if self.paused_at is None:
+            now = self.clock()
+            for _ in range(100_000):
+                if self.deadline is None or now < self.deadline:
+                    break
+                self._on_deadline(self.deadline)
+        return self._drain()
+
+    def next_deadline(self) -> float | None:
+        """When :meth:`update` next has something to do (None while paused or untimed)."""
+        return None if self.paused else self.deadline
+
+    def _drain(self) -> list[Event]:
+        events, self._events = self._events, []
+        return events
+
+    def _emit(self, kind: EventKind, at: float) -> None:
+        self._events.append(Event(kind, self.round, self.index, self.side, at))
+
+    def _on_deadline(self, at: float) -> None:
+        phase = self.phase
+        if phase is Phase.REP:
+            self._count(at)
+            return
+        if phase is Phase.HOLD:
+            self._count(at)
+            return
+        self._emit(EventKind.COUNTDOWN_ENDED, at)
+        if phase is Phase.RELAX:
+            self._set_phase(Phase.HOLD, at, self.exercise.dose.hold_seconds)
+        elif phase in (Phase.COUNT_IN, Phase.SWITCH):
+            self._start_work(at)
+        elif phase in RESTS:
+            self._enter_exercise(at, count_in=True)
+
+    # ---- commands ----------------------------------------------------------
+
+    def toggle_pause(self) -> list[Event]:
+        now = self.clock()
+        if self.paused_at is None:
+            if self.phase is not Phase.DONE:
+                self.update()
+                self.paused_at = now
+        else:
+            shift = now - self.paused_at
+            self.paused_at = None
+            self.phase_started += shift
+            if self.deadline is not None:
+                self.deadline += shift
+        return self._drain()
+
+    def done(self) -> list[Event]:
+        """Count a rep (manual pacing), end an open set, or end a countdown early."""
+        if self._blocked():
+            return []
+        now = self.clock()
+        self.update()
+        if self.phase is Phase.REP and self.config.pacing == "manual":
+            self._count(now)
+        elif self.phase is Phase.OPEN_SET:
+            self._end_open_set(now)
+        elif self.phase in (Phase.COUNT_IN, Phase.SWITCH, *RESTS):
+            self._on_deadline(now)
+        return self._drain()
+
+    def next(self) -> list[Event]:
+        """Finish this exercise now, keeping what was counted; in a rest, start the next one."""
+        if self._blocked():
+            return []
+        now = self.clock()
+        self.update()
+        if self.phase in RESTS:
+            self._enter_exercise(now, count_in=True)
+        elif self.phase is not Phase.DONE:
+            self._finish_exercise(now)
+        return self._drain()
+
+    def skip(self) -> list[Event]:
+        """Mark this exercise skipped and move on without a rest."""
+        if self._blocked():
+            return []
+        now = self.clock()
+        self.update()
+        if self.phase is Phase.DONE:
+            return self._drain()
+        self.current.skipped = True
+        self.current.finished = False
+        self._emit(EventKind.EXERCISE_FINISHED, now)
+        self._advance(now, rest=self.phase in RESTS)
+        return self._drain()
+
+    def back(self) -> list[Event]:
+        """Go to the previous exercise and carry on from its counts (redo it if it was full)."""
+        if self._blocked():
+            return []
+        now = self.clock()
+        self.update()
+        if self.phase in RESTS or self.phase is Phase.DONE:
+            target = self._previous(self.round, self.index + (self.phase is Phase.DONE))
+            target = target or (self.round, self.index)
+        else:
+            target = self._previous(self.round, self.index) or (self.round, self.index)
+        self.round, self.index = target
+        progress = self.current
+        progress.skipped = progress.finished = False
+        if all(progress.counts.get(s, 0) >= target_for(self.exercise.dose) for s in self.sides()):
+            progress.counts.clear()
+            progress.set_seconds.clear()
+            self._history = [h for h in self._history if h[:2] != target]
+        self._enter_exercise(now)
+        return self._drain()
+
+    def undo(self) -> list[Event]:
+        """Take back the last count of the current exercise."""
+        if self._blocked() or self.phase in RESTS:
+            return []
+        self.update()
+        if not self._history or self._history[-1][:2] != (self.round, self.index):
+            return self._drain()
+        _, _, side = self._history.pop()
+        progress = self.current
+        progress.counts[side] = max(0, progress.counts.get(side, 0) - 1)
+        if self.exercise.dose.kind is DoseKind.TO_FATIGUE and progress.set_seconds.get(side):
+            progress.set_seconds[side].pop()
+        self.side = side
+        if self.phase in (Phase.SWITCH, Phase.COUNT_IN):
+            self._start_work(self.clock())
+        return self._drain()
+
+    def _blocked(self) -> bool:
+        return self.paused_at is not None
+
+    # ---- moving through the plan -------------------------------------------
+
+    def _previous(self, round_: int, index: int) -> tuple[int, int] | None:
+        if index > 0:
+            return round_, index - 1
+        if round_ > 0:
+            return round_ - 1, len(self.plan.exercises) - 1
+        return None
+
+    def _enter_exercise(self, at: float, *, count_in: bool = True) -> None:
+        """Start (or resume) the exercise under the cursor on its first unfinished side."""
+        self.side = self._resume_side()
+        seconds = self.config.count_in_seconds if count_in else 0
+        if seconds > 0:
+            self._set_phase(Phase.COUNT_IN, at, seconds)
+        else:
+            self._start_work(at)
+
+    def _resume_side(self) -> str:
+        dose = self.exercise.dose
+        sides = self.sides()
+        if dose.sides is SideOrder.ALTERNATING:
+            return min(sides, key=lambda s: self.count(s))
+        for side in sides:
+            if self.count(side) < target_for(dose):
+                return side
+        return sides[-1]
+
+    def _start_work(self, at: float) -> None:
+        dose = self.exercise.dose
+        if dose.kind is DoseKind.HELD:
+            self._set_phase(Phase.HOLD, at, dose.hold_seconds)
+        elif dose.kind is DoseKind.TO_FATIGUE:
+            self._set_phase(Phase.OPEN_SET, at, None)
+        elif self.config.pacing == "auto":
+            self._set_phase(Phase.REP, at, self.tempo())
+        else:
+            self._set_phase(Phase.REP, at, None)
+
+    def _set_phase(self, phase: Phase, at: float, seconds: float | None) -> None:
+        self.phase = phase
+        self.phase_started = at
+        self.deadline = None if seconds is None else at + seconds
+
+    def _count(self, at: float) -> None:
+        """One rep (or one hold) done on the current side."""
+        progress = self.current
+        progress.counts[self.side] = progress.counts.get(self.side, 0) + 1
+        self._history.append((self.round, self.index, self.side))
+        self._emit(EventKind.REP_COUNTED, at)
+        self._after_count(at)
+
+    def _end_open_set(self, at: float) -> None:
+        progress = self.current
+        progress.set_seconds.setdefault(self.side, []).append(self.elapsed())
+        progress.counts[self.side] = progress.counts.get(self.side, 0) + 1
+        self._history.append((self.round, self.index, self.side))
+        self._emit(EventKind.SET_ENDED, at)
+        self._after_count(at)
+
+    def _after_count(self, at: float) -> None:
+        dose = self.exercise.dose
+        top = target_for(dose)
+        sides = self.sides()
+        if all(self.count(s) >= top for s in sides):
+            self._finish_exercise(at)
+            return
+        if dose.sides is SideOrder.ALTERNATING:
+            self.side = min(sides, key=lambda s: (self.count(s), s == self.side))
+            self._start_work(at)
+        elif self.count(self.side) >= top:
+            self.side = other_side(self.side)
+            self._emit(EventKind.SIDE_SWITCHED, at)
+            if self.config.switch_seconds > 0:
+                self._set_phase(Phase.SWITCH, at, self.config.switch_seconds)
+            else:
+                self._start_work(at)
+        elif dose.kind is DoseKind.HELD and dose.relax_seconds > 0:
+            self._set_phase(Phase.RELAX, at, dose.relax_seconds)
+        elif dose.kind is DoseKind.TO_FATIGUE:
+            self._enter_exercise(at)
+        else:
+            self._start_work(at)
+
+    def _finish_exercise(self, at: float) -> None:
+        self.current.finished = True
+        self._emit(EventKind.EXERCISE_FINISHED, at)
+        self._advance(at, rest=True)
+
+    def _advance(self, at: float, *, rest: bool) -> None:
+        nxt = self.upcoming()
+        if nxt is None:
+            self._emit(EventKind.ROUND_FINISHED, at)
+            self._set_phase(Phase.DONE, at, None)
+            self.ended = self.now()
+            self._emit(EventKind.SESSION_FINISHED, at)
+            return
+        new_round = nxt[0] != self.round
+        if new_round:
+            self._emit(EventKind.ROUND_FINISHED, at)
+        self.round, self.index = nxt
+        self.side = self._resume_side()
+        seconds = self.config.round_rest_seconds if new_round else self.config.rest_seconds
+        if new_round and seconds > 0:
+            self._set_phase(Phase.ROUND_REST, at, seconds)
+        elif rest and seconds > 0:
+            self._set_phase(Phase.REST, at, seconds)
+        else:
+            self._enter_exercise(at)
+
+    # ---- the record --------------------------------------------------------
+
+    def to_record(self) -> SessionRecord:
+        """The log record: completed when the plan ran to its end, partial otherwise."""
+        rounds = [
+            [
+                ExerciseResult(
+                    name=exercise.name,
+                    kind=exercise.dose.kind.value,
+                    counts=dict(progress.counts),
+                    set_seconds={k: list(v) for k, v in progress.set_seconds.items()},
+                    skipped=progress.skipped,
+                )
+                for exercise, progress in zip(self.plan.exercises, progress_round, strict=True)
+            ]
+            for progress_round in self.progress
+        ]
+        return SessionRecord(
+            id=self.id,
+            plan=self.plan.id,
+            plan_name=self.plan.name,
+            started=self.started,
+            ended=self.ended or self.now(),
+            status="completed" if self.finished else "partial",
+            rounds=rounds,
+        )

@@ -1,0 +1,117 @@
+"""Small value types shared by the session engine and whoever watches it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from .plan import Dose, DoseKind, SideOrder
+
+
+class Phase(StrEnum):
+    COUNT_IN = "count_in"
+    """Get ready: a countdown before the work starts."""
+    REP = "rep"
+    """Reps: paced by the clock (auto) or counted by the runner (manual)."""
+    HOLD = "hold"
+    RELAX = "relax"
+    OPEN_SET = "open_set"
+    """A set to fatigue: counts up until the runner ends it."""
+    SWITCH = "switch"
+    """A pause to change sides."""
+    REST = "rest"
+    """Between two exercises; the cursor already points at the next one."""
+    ROUND_REST = "round_rest"
+    DONE = "done"
+
+
+TIMED_PHASES = frozenset(
+    {Phase.COUNT_IN, Phase.HOLD, Phase.RELAX, Phase.SWITCH, Phase.REST, Phase.ROUND_REST}
+)
+RESTS = frozenset({Phase.REST, Phase.ROUND_REST})
+
+
+class EventKind(StrEnum):
+    COUNTDOWN_ENDED = "countdown_ended"
+    REP_COUNTED = "rep_counted"
+    SET_ENDED = "set_ended"
+    SIDE_SWITCHED = "side_switched"
+    EXERCISE_FINISHED = "exercise_finished"
+    ROUND_FINISHED = "round_finished"
+    SESSION_FINISHED = "session_finished"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    kind: EventKind
+    round: int
+    exercise: int
+    side: str
+    at: float
+    """The clock time the event belongs to (its deadline, not when it was noticed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EngineConfig:
+    pacing: str = "auto"
+    tempo_seconds: float = 3.0
+    count_in_seconds: float = 5
+    switch_seconds: float = 8
+    rest_seconds: float = 20
+    round_rest_seconds: float = 60
+    start_side: str = "left"
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> EngineConfig:
+        return cls(**{name: getattr(settings, name) for name in cls.__dataclass_fields__})
+
+
+def other_side(side: str) -> str:
+    return "right" if side == "left" else "left"
+
+
+def sides_for(dose: Dose, first: str) -> tuple[str, ...]:
+    """The sides an exercise is counted on, in the order they are worked."""
+    if dose.sides is SideOrder.NONE:
+        return ("both",)
+    return (first, other_side(first))
+
+
+def target_for(dose: Dose) -> int:
+    """The count at which a side is finished: the top of a range, or the number of sets."""
+    return dose.high
+
+
+def required_for(dose: Dose) -> int:
+    """The count at which a side counts as done: the low end of a range."""
+    return dose.low if dose.kind is not DoseKind.TO_FATIGUE else dose.high
+
+
+@dataclass(slots=True)
+class Progress:
+    """What has been done of one exercise in one round."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    set_seconds: dict[str, list[float]] = field(default_factory=dict)
+    skipped: bool = False
+    finished: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "counts": dict(self.counts),
+            "set_seconds": {k: list(v) for k, v in self.set_seconds.items()},
+            "skipped": self.skipped,
+            "finished": self.finished,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Progress:
+        return cls(
+            counts={str(k): int(v) for k, v in data.get("counts", {}).items()},
+            set_seconds={
+                str(k): [float(x) for x in v] for k, v in data.get("set_seconds", {}).items()
+            },
+            skipped=bool(data.get("skipped", False)),
+            finished=bool(data.get("finished", False)),
+        )
