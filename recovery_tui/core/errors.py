@@ -1,4 +1,4 @@
-"""Errors meant for people: they carry a message that names the file, the place and what is allowed."""
+"""Errors meant for people: each names the file, the place, and what is allowed."""
 
 
 class UserError(Exception):

@@ -1,0 +1,5 @@
+"""`python -m recovery_tui`."""
+
+from .cli import main
+
+raise SystemExit(main())

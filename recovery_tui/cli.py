@@ -1,0 +1,89 @@
+"""The command line: `recovery-tui [start PLAN | status | history | plans | paths | import]`.
+
+Only `run_app` imports Textual, and only when the app really starts, so the quick
+check-in (`status`) and `--help` stay fast and work whatever state the settings are in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .core.errors import UserError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="recovery-tui",
+        description="A terminal coach for the post-marathon calf and ankle recovery circuit.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="settings file to use")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR", help="where the session log lives")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    start = commands.add_parser("start", help="go straight into a session")
+    start.add_argument("plan", nargs="?", help="plan id (default: the default_plan setting)")
+    commands.add_parser("status", help="one line: day after the race, sessions today, last one")
+    history = commands.add_parser("history", help="past sessions")
+    fmt = history.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="the records as JSON")
+    fmt.add_argument("--csv", action="store_true", help="one row per round, exercise and side")
+    plans = commands.add_parser("plans", help="list plans; 'plans show ID'; 'plans check FILE'")
+    plan_commands = plans.add_subparsers(dest="plans_command", metavar="ACTION")
+    show = plan_commands.add_parser("show", help="every exercise of a plan with its dose")
+    show.add_argument("plan_id", metavar="ID")
+    check = plan_commands.add_parser("check", help="validate a plan file")
+    check.add_argument("file", type=Path, metavar="FILE")
+    commands.add_parser("paths", help="where settings, plans and the log live")
+    merge = commands.add_parser("import", help="merge another machine's sessions.jsonl")
+    merge.add_argument("file", type=Path, metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return dispatch(args)
+    except UserError as error:
+        print(f"recovery-tui: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    from . import commands
+    from .core.paths import resolve_paths
+
+    paths = resolve_paths(args.config, args.data_dir)
+    handlers = {
+        "status": commands.status,
+        "history": commands.history,
+        "plans": commands.plans,
+        "paths": commands.show_paths,
+        "import": commands.import_log,
+    }
+    if args.command in handlers:
+        return handlers[args.command](args, paths)
+    return run_app(
+        paths,
+        start_plan=args.plan if args.command == "start" else None,
+        start=args.command == "start",
+    )
+
+
+def run_app(paths: object, *, start_plan: str | None, start: bool) -> int:
+    from .app import RecoveryApp
+
+    app = RecoveryApp(paths, start_plan=start_plan, start_now=start)  # type: ignore[arg-type]
+    app.run()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,101 @@
+"""The non-interactive subcommands. None of them imports Textual."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime, timedelta
+
+from .core.errors import UserError
+from .core.paths import AppPaths
+from .core.settings import Settings
+
+
+def _settings(paths: AppPaths) -> Settings:
+    from .core.settings import load_settings
+
+    loaded = load_settings(paths.config_file)
+    if loaded.error:
+        print(f"recovery-tui: {loaded.error} (using the defaults)", file=sys.stderr)
+    return loaded.settings
+
+
+def status(args: argparse.Namespace, paths: AppPaths) -> int:
+    from .core.log import records_since, tail_records
+    from .core.resume import describe_unfinished
+    from .core.stats import format_today, today_summary
+
+    settings = _settings(paths)
+    now = datetime.now().astimezone()
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    records = records_since(paths.log_file, midnight - timedelta(days=1))
+    if not records:
+        records = tail_records(paths.log_file, 1)
+    summary = today_summary(
+        records, race_date=settings.race_date, target=settings.sessions_per_day, now=now
+    )
+    print(format_today(summary, window_days=settings.recovery_window_days))
+    unfinished = describe_unfinished(paths.data_dir)
+    if unfinished:
+        print(unfinished)
+    return 0
+
+
+def history(args: argparse.Namespace, paths: AppPaths) -> int:
+    from .core import export
+    from .core.log import read_log
+
+    result = read_log(paths.log_file)
+    if result.bad_lines:
+        print(f"recovery-tui: {result.describe_bad_lines(paths.log_file)}", file=sys.stderr)
+    if args.json:
+        export.write_json(result.records, sys.stdout)
+    elif args.csv:
+        export.write_csv(result.records, sys.stdout)
+    else:
+        for line in export.history_lines(result.records):
+            print(line)
+    return 0
+
+
+def plans(args: argparse.Namespace, paths: AppPaths) -> int:
+    from .core.plan_loader import load_catalog, load_plan_file
+    from .core.plan_text import describe_plan, plan_summary
+
+    if args.plans_command == "check":
+        plan = load_plan_file(args.file)
+        print(f"{args.file}: ok: '{plan.id}', {plan_summary(plan)}")
+        return 0
+    catalog = load_catalog(paths.plans_dir)
+    for error in catalog.errors:
+        print(f"recovery-tui: {error}", file=sys.stderr)
+    if args.plans_command == "show":
+        shown = catalog.get(args.plan_id)
+        if shown is None:
+            known = ", ".join(p.id for p in catalog.plans)
+            raise UserError(f"no plan '{args.plan_id}'; known plans: {known}")
+        print("\n".join(describe_plan(shown)))
+        return 0
+    width = max(len(p.id) for p in catalog.plans)
+    for plan in catalog.plans:
+        kind = "built-in" if plan.builtin else "custom"
+        print(f"{plan.id:<{width}}  {plan.name} ({plan_summary(plan)}, {kind})")
+    return 0
+
+
+def show_paths(args: argparse.Namespace, paths: AppPaths) -> int:
+    from .core.resume import unfinished_dir
+
+    print(f"settings:     {paths.config_file}")
+    print(f"custom plans: {paths.plans_dir}")
+    print(f"session log:  {paths.log_file}")
+    print(f"unfinished:   {unfinished_dir(paths.data_dir)}")
+    return 0
+
+
+def import_log(args: argparse.Namespace, paths: AppPaths) -> int:
+    from .core.merge import merge_logs
+
+    report = merge_logs(paths.log_file, args.file)
+    print(report)
+    return 0

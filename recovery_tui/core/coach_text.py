@@ -1,0 +1,94 @@
+"""What the active-set view says about a session, in words and in big digits.
+
+Pure functions of the session, so the wording is tested without a terminal.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .engine import Session
+from .engine_types import Phase, required_for, target_for
+from .plan import DoseKind
+
+SIDE_NAMES = {"left": "left", "right": "right", "both": "both legs"}
+
+
+def clock_text(seconds: float) -> str:
+    """Whole seconds as M:SS (or H:MM:SS), rounding a countdown up so 0 means over."""
+    total = max(0, math.ceil(seconds - 1e-9))
+    minutes, secs = divmod(total, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def big_text(session: Session) -> str:
+    """What the big Digits show: a countdown, the running time of a set, or the rep count."""
+    phase = session.phase
+    if phase is Phase.DONE:
+        return "0:00"
+    if phase is Phase.OPEN_SET:
+        return clock_text(math.floor(session.elapsed()))
+    remaining = session.remaining()
+    if phase is Phase.REP:
+        return str(session.count(session.side) + 1)
+    return clock_text(remaining or 0.0)
+
+
+def target_text(session: Session) -> str:
+    dose = session.exercise.dose
+    return f"{dose.low}-{dose.high}" if dose.is_range else str(dose.high)
+
+
+def phase_words(session: Session) -> str:
+    """The phase in words: get ready, rep 7 of 15, hold, relax, switch sides, rest..."""
+    phase = session.phase
+    dose = session.exercise.dose
+    side = session.side
+    on_side = "" if side == "both" else f" · {side}"
+    if phase is Phase.DONE:
+        return "Session complete"
+    if phase is Phase.REST:
+        return "Rest"
+    if phase is Phase.ROUND_REST:
+        return f"Rest before round {session.round + 1}"
+    if phase is Phase.SWITCH:
+        return f"Switch sides · {side} next"
+    count = session.count(side)
+    if dose.kind is DoseKind.TO_FATIGUE:
+        set_words = f"set {count + 1} of {dose.high}{on_side}"
+        if phase is Phase.OPEN_SET:
+            return f"{set_words.capitalize()} — go until fatigue, then enter"
+        return f"Get ready · {set_words}"
+    if phase is Phase.COUNT_IN:
+        return f"Get ready{on_side}"
+    rep = f"rep {count + 1} of {target_text(session)}"
+    if phase is Phase.HOLD:
+        return f"Hold · {rep}"
+    if phase is Phase.RELAX:
+        return f"Relax · next is rep {count + 1} of {target_text(session)}"
+    if session.config.pacing == "manual":
+        return f"{rep.capitalize()}{on_side} · enter when done"
+    return f"{rep.capitalize()}{on_side}"
+
+
+def next_words(session: Session) -> str:
+    """What comes after the current exercise."""
+    if session.phase is Phase.DONE:
+        return "That's the whole session. Well done."
+    if session.phase in (Phase.REST, Phase.ROUND_REST):
+        exercise = session.exercise
+        return f"Next: {exercise.name} — {exercise.dose.describe()}"
+    upcoming = session.upcoming()
+    if upcoming is None:
+        return "Next: done — this is the last exercise"
+    round_, index = upcoming
+    exercise = session.plan.exercises[index]
+    prefix = f"Next (round {round_ + 1})" if round_ != session.round else "Next"
+    return f"{prefix}: {exercise.name} — {exercise.dose.describe()}"
+
+
+def side_status(session: Session, side: str) -> tuple[int, int, int]:
+    """(done, required, top) for one side of the current exercise."""
+    dose = session.exercise.dose
+    return session.count(side), required_for(dose), target_for(dose)

@@ -1,0 +1,364 @@
+"""Plan files (TOML) to `Plan` objects, with errors that point at the line to fix.
+
+The built-in plans are TOML files in the same format a user writes, so the app
+reads its own plans exactly the way it reads theirs. See docs/plan-format.md.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from recovery_tui.core.errors import ConfigError
+from recovery_tui.core.plan import Dose, DoseKind, Exercise, Plan, SideOrder
+
+BUILTIN_ORDER = ("full-circuit", "down-dog-block", "circuit-without-quad-pump")
+PLAN_KEYS = ("name", "id", "description", "rounds", "source", "exercise")
+COMMON_KEYS = ("name", "dose", "tempo_seconds", "cues", "why", "caution")
+DOSE_KEYS: dict[DoseKind, tuple[str, ...]] = {
+    DoseKind.REPS: ("reps",),
+    DoseKind.REPS_PER_SIDE: ("reps", "sides"),
+    DoseKind.HELD: ("reps", "hold_seconds", "relax_seconds"),
+    DoseKind.TO_FATIGUE: ("sets",),
+}
+REQUIRED_RULES = {
+    "reps": 'a whole number 1-500 or a range like "10-15"',
+    "sides": '"alternating" or "one_then_other"',
+    "hold_seconds": "a number of seconds 0.5-600",
+    "sets": "a whole number 1-20 (sets per side)",
+}
+SIDE_CHOICES: tuple[str, ...] = (SideOrder.ALTERNATING, SideOrder.ONE_THEN_OTHER)
+ID_RULE = "lowercase letters, digits and dashes, starting with a letter or digit"
+REPS_RULE = "must be " + REQUIRED_RULES["reps"]
+
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_RANGE = re.compile(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?")
+_SYNTAX_PLACE = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")
+_EXERCISE_HEADER = re.compile(r"\s*\[\[\s*exercise\s*\]\]\s*(#.*)?$")
+_TABLE_HEADER = re.compile(r"\s*\[\[?[\w\s.\"'-]+\]\]?\s*(#.*)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Where a value sits: the file, its text (to find key lines) and the exercise."""
+
+    source: str
+    lines: tuple[str, ...]
+    exercise: int = 0
+    """1-based index of the [[exercise]] table, or 0 for the top level."""
+    label: str = ""
+
+    def error(
+        self, problem: str, key: str | None = None, *, locate: str | None = None
+    ) -> ConfigError:
+        """A ConfigError reading ``file: line N: exercise 3 (Name): 'key': problem``."""
+        line = _find_line(self.lines, locate or key, self.exercise)
+        parts = [self.source] + ([f"line {line}"] if line else [])
+        if self.exercise:
+            parts.append(f"exercise {self.exercise}" + (f" ({self.label})" if self.label else ""))
+        if key:
+            parts.append(f"'{key}'")
+        return ConfigError(": ".join(parts + [problem]))
+
+
+def _find_line(lines: tuple[str, ...], key: str | None, exercise: int) -> int | None:
+    """The line setting ``key`` (or a top-level ``[key]`` table), else the exercise header."""
+    count, current = 0, 0
+    key_re = re.compile(rf"\s*(?:\[\[?\s*)?\"?{re.escape(key)}\"?\s*[=.\]]") if key else None
+    for number, line in enumerate(lines, start=1):
+        header = _TABLE_HEADER.match(line)
+        if key_re and key_re.match(line) and (current == exercise or (header and not exercise)):
+            return number
+        if _EXERCISE_HEADER.match(line):
+            count += 1
+            current = count
+            if key_re is None and current == exercise:
+                return number
+        elif header:
+            current = -1
+    return _find_line(lines, None, exercise) if key_re and exercise else None
+
+
+def _show(value: Any) -> str:
+    """A value as the user would have written it in TOML, for error messages."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value[:40]}..."' if len(value) > 40 else f'"{value}"'
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, list):
+        return "a list"
+    return "a table" if isinstance(value, dict) else f"a {type(value).__name__}"
+
+
+def _got(value: Any) -> str:
+    return "it is missing" if value is None else f"got {_show(value)}"
+
+
+def _text(where: _Where, table: dict[str, Any], key: str, *, required: bool = False) -> str:
+    value = table.get(key)
+    if value is None and not required:
+        return ""
+    if isinstance(value, str) and (value.strip() or not required):
+        return value.strip()
+    rule = "non-empty text" if required else "text"
+    raise where.error(f'must be {rule} in quotes, like {key} = "...", {_got(value)}', key)
+
+
+def _whole(where: _Where, table: dict[str, Any], key: str, low: int, high: int) -> int:
+    value = table.get(key)
+    if type(value) is int and low <= value <= high:
+        return value
+    raise where.error(f"must be a whole number {low}-{high}, {_got(value)}", key)
+
+
+def _number(where: _Where, table: dict[str, Any], key: str, low: float, high: float) -> float:
+    value = table.get(key)
+    if isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high:
+        return float(value)
+    raise where.error(f"must be a number of seconds {low:g}-{high:g}, {_got(value)}", key)
+
+
+def _reps(where: _Where, table: dict[str, Any]) -> tuple[int, int]:
+    """Reps as (low, high): a whole number, or a "LOW-HIGH" range with LOW <= HIGH."""
+    value = table.get("reps")
+    if type(value) is int:
+        low = high = value
+    elif isinstance(value, str) and (match := _RANGE.fullmatch(value)):
+        low = int(match[1])
+        high = int(match[2] or match[1])
+    else:
+        raise where.error(f"{REPS_RULE}, {_got(value)}", "reps")
+    if not 1 <= low <= high <= 500:
+        raise where.error(f"{REPS_RULE} with the smaller number first, got {_show(value)}", "reps")
+    return low, high
+
+
+def _choice(where: _Where, table: dict[str, Any], key: str, choices: tuple[str, ...]) -> str:
+    value = table.get(key)
+    if isinstance(value, str) and value in choices:
+        return value
+    allowed = " or ".join(f'"{choice}"' for choice in choices)
+    raise where.error(f"must be {allowed}, {_got(value)}", key)
+
+
+def _check_keys(where: _Where, raw: dict[str, Any], kind: DoseKind) -> None:
+    """Reject unknown keys and keys that belong to another dose kind."""
+    allowed = COMMON_KEYS + DOSE_KEYS[kind]
+    for key in raw:
+        if key in allowed:
+            continue
+        owners = [f'"{k}"' for k, keys in DOSE_KEYS.items() if key in keys]
+        problem = (
+            f"'{key}' does not apply to dose \"{kind}\" (only to {' and '.join(owners)})"
+            if owners
+            else f"unknown key '{key}'"
+        )
+        raise where.error(f"{problem}; allowed here: {', '.join(allowed)}", locate=key)
+
+
+def _dose(where: _Where, raw: dict[str, Any], kind: DoseKind) -> Dose:
+    for key in DOSE_KEYS[kind]:
+        if key in REQUIRED_RULES and key not in raw:
+            raise where.error(f'is missing; dose "{kind}" needs it: {REQUIRED_RULES[key]}', key)
+    if kind is DoseKind.TO_FATIGUE:
+        sets = _whole(where, raw, "sets", 1, 20)
+        return Dose(kind, sets, sets, SideOrder.ONE_THEN_OTHER)
+    low, high = _reps(where, raw)
+    if kind is DoseKind.HELD:
+        hold = _number(where, raw, "hold_seconds", 0.5, 600)
+        relax = _number(where, raw, "relax_seconds", 0, 600) if "relax_seconds" in raw else 3.0
+        return Dose(kind, low, high, hold_seconds=hold, relax_seconds=relax)
+    sides = SideOrder.NONE
+    if kind is DoseKind.REPS_PER_SIDE:
+        sides = SideOrder(_choice(where, raw, "sides", SIDE_CHOICES))
+    return Dose(kind, low, high, sides)
+
+
+def _cues(where: _Where, raw: dict[str, Any]) -> tuple[str, ...]:
+    value = raw.get("cues", [])
+    if not isinstance(value, list) or not all(isinstance(cue, str) for cue in value):
+        raise where.error(
+            f'must be a list of texts, like ["Knees soft", "Breathe"], got {_show(value)}', "cues"
+        )
+    return tuple(cue.strip() for cue in value)
+
+
+def _exercise(where: _Where, index: int, raw: Any) -> Exercise:
+    name = raw.get("name") if isinstance(raw, dict) else None
+    label = name.strip() if isinstance(name, str) else ""
+    where = _Where(where.source, where.lines, index, label)
+    if not isinstance(raw, dict):
+        raise where.error(f"must be an [[exercise]] table, got {_show(raw)}")
+    kind = DoseKind(_choice(where, raw, "dose", tuple(DoseKind)))
+    _check_keys(where, raw, kind)
+    tempo = _number(where, raw, "tempo_seconds", 0.5, 60) if "tempo_seconds" in raw else None
+    return Exercise(
+        name=_text(where, raw, "name", required=True),
+        dose=_dose(where, raw, kind),
+        cues=_cues(where, raw),
+        why=_text(where, raw, "why"),
+        caution=_text(where, raw, "caution"),
+        tempo_seconds=tempo,
+    )
+
+
+def _exercises(where: _Where, data: dict[str, Any]) -> tuple[Exercise, ...]:
+    raw = data.get("exercise")
+    if isinstance(raw, dict):
+        raise where.error("write each exercise as an [[exercise]] table (two brackets)", "exercise")
+    if not isinstance(raw, list) or not raw:
+        raise where.error("a plan needs at least one [[exercise]] table with a name and a dose")
+    return tuple(_exercise(where, i, item) for i, item in enumerate(raw, start=1))
+
+
+def _plan_id(where: _Where, data: dict[str, Any], default_id: str) -> str:
+    if "id" not in data:
+        if _ID.fullmatch(default_id):
+            return default_id
+        slug = re.sub(r"[^a-z0-9]+", "-", default_id.lower()).strip("-") or "my-plan"
+        raise where.error(
+            f'the file name "{default_id}" is not a valid plan id; rename the file '
+            f'or add id = "{slug}" ({ID_RULE})'
+        )
+    value = data["id"]
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise where.error(f"must be {ID_RULE}, got {_show(value)}", "id")
+    return value
+
+
+def _syntax_error(error: tomllib.TOMLDecodeError, where: _Where) -> ConfigError:
+    """Turn tomllib's "Problem (at line X, column Y)" into "file: line X, column Y: problem"."""
+    message = str(error)
+    match = _SYNTAX_PLACE.search(message)
+    problem = message[: match.start()] if match else message
+    problem = problem[:1].lower() + problem[1:]
+    if problem.startswith("invalid value"):
+        problem += ' (text needs quotes, like dose = "reps"; numbers and true/false do not)'
+    elif problem.startswith("cannot overwrite"):
+        problem += " (a key or table is set twice)"
+    if match and match[1]:
+        place = f"line {match[1]}, column {match[2]}"
+    else:
+        place = f"line {max(len(where.lines), 1)} (end of file)"
+    return ConfigError(f"{where.source}: {place}: {problem}")
+
+
+def parse_plan(text: str, *, source_name: str, default_id: str, builtin: bool = False) -> Plan:
+    """Parse one plan file's text; every mistake raises ConfigError with its location."""
+    where = _Where(source_name, tuple(text.splitlines()))
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise _syntax_error(error, where) from None
+    for key in data:
+        if key not in PLAN_KEYS:
+            raise where.error(f"unknown key '{key}'; allowed: {', '.join(PLAN_KEYS)}", locate=key)
+    return Plan(
+        id=_plan_id(where, data, default_id),
+        name=_text(where, data, "name", required=True),
+        exercises=_exercises(where, data),
+        rounds=_whole(where, data, "rounds", 1, 10) if "rounds" in data else 1,
+        description=_text(where, data, "description"),
+        source=_text(where, data, "source"),
+        builtin=builtin,
+    )
+
+
+def _decode(data: bytes, source: str) -> str:
+    """UTF-8 text, tolerating a byte-order mark; anything else names the bad line."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{source}: line {line}: not valid UTF-8 text (byte {error.start}); save it as UTF-8"
+        ) from None
+
+
+def load_plan_file(path: Path, *, builtin: bool = False) -> Plan:
+    """Read and parse one plan file; errors name the file as given."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the plan file: {error.strerror or error}") from None
+    text = _decode(data, str(path))
+    plan = parse_plan(text, source_name=str(path), default_id=path.stem, builtin=builtin)
+    return replace(plan, path=str(path))
+
+
+def builtin_plans() -> list[Plan]:
+    """The plans shipped in recovery_tui/data/plans, in BUILTIN_ORDER."""
+    return list(_builtin_plans())
+
+
+@cache
+def _builtin_plans() -> tuple[Plan, ...]:
+    from importlib.resources import files  # imported late: `status` never needs it
+
+    folder = files("recovery_tui.data.plans")
+    resources = [item for item in folder.iterdir() if item.name.endswith(".toml")]
+    plans = []
+    for resource in sorted(resources, key=lambda item: _builtin_rank(item.name)):
+        stem = resource.name.removesuffix(".toml")
+        text = _decode(resource.read_bytes(), resource.name)
+        plan = parse_plan(text, source_name=resource.name, default_id=stem, builtin=True)
+        plans.append(replace(plan, path=str(resource)))
+    return tuple(plans)
+
+
+def _builtin_rank(name: str) -> tuple[int, str]:
+    stem = name.removesuffix(".toml")
+    rank = BUILTIN_ORDER.index(stem) if stem in BUILTIN_ORDER else len(BUILTIN_ORDER)
+    return rank, name
+
+
+@dataclass
+class PlanCatalog:
+    """Every usable plan (built-ins first) and a message for each plan file that failed."""
+
+    plans: list[Plan]
+    errors: list[str]
+
+    def get(self, plan_id: str) -> Plan | None:
+        return next((plan for plan in self.plans if plan.id == plan_id), None)
+
+
+def load_catalog(plans_dir: Path | None) -> PlanCatalog:
+    """Built-in plans, then each ``*.toml`` in ``plans_dir``; one bad file never hides the rest."""
+    catalog = PlanCatalog(builtin_plans(), [])
+    for path in _custom_files(plans_dir, catalog.errors):
+        try:
+            plan = load_plan_file(path)
+        except ConfigError as error:
+            catalog.errors.append(str(error))
+            continue
+        if clash := catalog.get(plan.id):
+            catalog.errors.append(
+                f"{path}: id '{plan.id}' is already used by {_describe(clash)}; "
+                f'add a different id = "..." to this file ({ID_RULE})'
+            )
+        else:
+            catalog.plans.append(plan)
+    return catalog
+
+
+def _custom_files(plans_dir: Path | None, errors: list[str]) -> list[Path]:
+    if plans_dir is None or not plans_dir.exists():
+        return []
+    try:
+        return sorted((p for p in plans_dir.glob("*.toml") if p.is_file()), key=lambda p: p.name)
+    except OSError as error:
+        errors.append(f"{plans_dir}: cannot list the plans folder: {error.strerror or error}")
+        return []
+
+
+def _describe(plan: Plan) -> str:
+    if plan.builtin:
+        return f'the built-in plan "{plan.name}"'
+    return f'"{plan.name}" ({plan.path})'

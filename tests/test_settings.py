@@ -1,0 +1,385 @@
+"""Settings: located errors for broken files, strict types, and saves that never lose edits."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import os
+import stat
+import tempfile
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recovery_tui.core.errors import UserError
+from recovery_tui.core.settings import (
+    FIELD_BY_NAME,
+    FIELDS,
+    Settings,
+    SettingsConflict,
+    load_settings,
+    parse_field_text,
+    save_settings,
+    settings_to_toml,
+    validate_value,
+)
+
+
+def allowed(name: str) -> str:
+    return FIELD_BY_NAME[name].allowed()
+
+
+SYNTAX_HINT = "this is not valid TOML; each setting is a line like rest_seconds = 20"
+HUGE = str(10**100).encode()
+
+
+def must(key: str, got: str) -> str:
+    """The tail of a wrong-value message, built from the field table itself."""
+    return f"'{key}' must be {allowed(key)}, got {got}"
+
+
+def unknown(key: str) -> str:
+    return f"unknown setting '{key}'; the known settings are: {', '.join(FIELD_BY_NAME)}"
+
+
+# (id, file bytes, where the message says the problem is, what it says about it)
+BROKEN: list[tuple[str, bytes, str, str]] = [
+    ("missing value", b"rest_seconds =\n", "line 1, column 15", SYNTAX_HINT),
+    ("missing equals", b"bell = true\n\nrest_seconds 20\n", "line 3, column 14", SYNTAX_HINT),
+    ("unfinished list", b"bell = [true,\n", "at the end of the file", SYNTAX_HINT),
+    ("unknown key", b"bell = true\nrest_second = 20\n", "line 2", unknown("rest_second")),
+    ("unknown table", b"bell = true\n[display]\ntheme = 'x'\n", "line 2", unknown("display")),
+    ("int as string", b'rest_seconds = "20"\n', "line 1", must("rest_seconds", '"20"')),
+    ("float as string", b'tempo_seconds = "fast"', "line 1", must("tempo_seconds", '"fast"')),
+    ("bool as string", b'bell = "yes"\n', "line 1", must("bell", '"yes"')),
+    ("choice as int", b"start_side = 1\n", "line 1", must("start_side", "1")),
+    ("date as int", b"race_date = 20261102\n", "line 1", must("race_date", "20261102")),
+    ("str as int", b"theme = 3\n", "line 1", must("theme", "3")),
+    ("empty str", b'theme = ""\n', "line 1", must("theme", '""')),
+    ("control char in str", b'theme = "a\\tb"\n', "line 1", must("theme", '"a\\tb"')),
+    (
+        "int too big",
+        b"bell = true\n\nrest_seconds = 9000\n",
+        "line 3",
+        must("rest_seconds", "9000"),
+    ),
+    ("int too small", b"sessions_per_day = 0\n", "line 1", must("sessions_per_day", "0")),
+    ("float too small", b"tempo_seconds = 0.5\n", "line 1", must("tempo_seconds", "0.5")),
+    ("float nan", b"tempo_seconds = nan\n", "line 1", must("tempo_seconds", "nan")),
+    ("float inf", b"tempo_seconds = inf\n", "line 1", must("tempo_seconds", "inf")),
+    ("float for int", b"rest_seconds = 20.0\n", "line 1", must("rest_seconds", "20.0")),
+    ("bool as int", b"bell = 1\n", "line 1", must("bell", "1")),
+    ("int as bool", b"rest_seconds = true\n", "line 1", must("rest_seconds", "true")),
+    ("float as bool", b"tempo_seconds = false\n", "line 1", must("tempo_seconds", "false")),
+    ("choice wrong case", b'start_side = "LEFT"\n', "line 1", must("start_side", '"LEFT"')),
+    ("choice unknown", b'pacing = "fast"\n', "line 1", must("pacing", '"fast"')),
+    ("bad date", b'race_date = "2026-02-30"\n', "line 1", must("race_date", '"2026-02-30"')),
+    ("date words", b'race_date = "next sunday"', "line 1", must("race_date", '"next sunday"')),
+    (
+        "date time",
+        b"race_date = 2026-11-02T08:00:00",
+        "line 1",
+        must("race_date", "2026-11-02T08:00:00"),
+    ),
+    ("table for value", b"[rest_seconds]\nvalue = 1\n", "line 1", must("rest_seconds", "a table")),
+    ("dotted key", b"rest_seconds.value = 1\n", "line 1", must("rest_seconds", "a table")),
+    ("list for value", b"rest_seconds = [1, 2]\n", "line 1", must("rest_seconds", "a list")),
+    (
+        "merge conflict",
+        b"<<<<<<< HEAD\nbell = true\n=======\nbell = false\n",
+        "line 1, column 1",
+        SYNTAX_HINT,
+    ),
+    ("random binary", bytes(range(256)) * 4, "line 2, column 118", "not UTF-8 text"),
+    ("bad utf-8 line 2", b'bell = true\ntheme = "\xff"\n', "line 2, column 10", "not UTF-8 text"),
+    ("nul byte", b"bell = true\x00\n", "line 1, column 12", SYNTAX_HINT),
+    ("lone carriage return", b"bell = true\rrest_seconds = 1\r", "line 1, column 12", SYNTAX_HINT),
+    ("huge int", b"rest_seconds = " + HUGE, "line 1", must("rest_seconds", "a very large number")),
+    (
+        "huge hex int",
+        b"rest_seconds = 0x" + b"f" * 5000,
+        "line 1",
+        must("rest_seconds", "a very large number"),
+    ),
+    ("huge float", b"tempo_seconds = 1e400\n", "line 1", must("tempo_seconds", "inf")),
+    (
+        "huge int for float",
+        b"tempo_seconds = " + HUGE,
+        "line 1",
+        must("tempo_seconds", "a very large number"),
+    ),
+    ("deep lists", b"rest_seconds = " + b"[" * 5000 + b"]" * 5000, "", "nested too deeply"),
+    ("deep inline tables", b"x = " + b"{a = " * 3000 + b"1" + b"}" * 3000, "", "nested too deeply"),
+    ("too large", b"# padding\n" * 120_000, "", "too large for a settings file"),
+]
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "what"), [c[1:] for c in BROKEN], ids=[c[0] for c in BROKEN]
+)
+def test_a_broken_file_gives_defaults_and_one_located_message(
+    tmp_path: Path, content: bytes, where: str, what: str
+) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_bytes(content)
+    before = os.stat(path)
+
+    loaded = load_settings(path)
+
+    assert loaded.settings == Settings()
+    assert loaded.error is not None
+    assert loaded.error.startswith(f"{path}, {where}: " if where else f"{path}: ")
+    assert what in loaded.error
+    assert path.read_bytes() == content
+    assert os.stat(path).st_mtime_ns == before.st_mtime_ns
+    assert loaded.fingerprint is not None  # what was read, even though it was rejected
+
+
+GOOD: list[tuple[str, bytes, dict[str, object]]] = [
+    ("empty file", b"", {}),
+    ("comments only", b"# nothing here\n\n", {}),
+    ("bom", b"\xef\xbb\xbfrest_seconds = 30\n", {"rest_seconds": 30}),
+    ("crlf", b"rest_seconds = 30\r\nbell = false\r\n", {"rest_seconds": 30, "bell": False}),
+    ("bom and crlf", b"\xef\xbb\xbfbell = false\r\n", {"bell": False}),
+    ("toml date", b"race_date = 2026-11-02\n", {"race_date": datetime.date(2026, 11, 2)}),
+    ("string date", b'race_date = "2026-11-02"\n', {"race_date": datetime.date(2026, 11, 2)}),
+    ("empty date", b'race_date = ""\n', {"race_date": None}),
+    ("int for float", b"tempo_seconds = 5\n", {"tempo_seconds": 5.0}),
+    (
+        "zero turns rest off",
+        b"rest_seconds = 0\nround_rest_seconds = 0\n",
+        {"rest_seconds": 0, "round_rest_seconds": 0},
+    ),
+    (
+        "upper bounds",
+        b"rest_seconds = 600\nrecovery_window_days = 60\n",
+        {"rest_seconds": 600, "recovery_window_days": 60},
+    ),
+    ("quoted key", b'"bell" = false\n', {"bell": False}),
+]
+
+
+@pytest.mark.parametrize(("content", "changes"), [c[1:] for c in GOOD], ids=[c[0] for c in GOOD])
+def test_a_valid_file_loads_without_error(
+    tmp_path: Path, content: bytes, changes: dict[str, object]
+) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_bytes(content)
+    loaded = load_settings(path)
+    assert loaded.error is None
+    assert loaded.settings == dataclasses.replace(Settings(), **changes)  # type: ignore[arg-type]
+    assert path.read_bytes() == content
+
+
+def test_a_missing_file_gives_defaults_and_is_not_created(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere" / "settings.toml"
+    loaded = load_settings(path)
+    assert (loaded.settings, loaded.error, loaded.fingerprint) == (Settings(), None, None)
+    assert not path.parent.exists()
+
+
+def test_a_directory_in_place_of_the_file_is_a_message(tmp_path: Path) -> None:
+    loaded = load_settings(tmp_path)
+    assert loaded.error is not None and str(tmp_path) in loaded.error
+    assert "is a directory" in loaded.error
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_is_refused_instead_of_blocking(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    os.mkfifo(path)
+    loaded = load_settings(path)
+    assert loaded.error is not None and "not a regular file" in loaded.error
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads anything")
+def test_an_unreadable_file_is_a_message(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("bell = true\n")
+    path.chmod(0)
+    loaded = load_settings(path)
+    assert loaded.error is not None and "permission denied" in loaded.error
+
+
+def test_fields_describe_exactly_the_settings_and_their_defaults() -> None:
+    assert [spec.name for spec in FIELDS] == [f.name for f in dataclasses.fields(Settings)]
+    assert all(spec.default == getattr(Settings(), spec.name) for spec in FIELDS)
+    assert all(spec.help for spec in FIELDS)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("rest_seconds", "a whole number from 0 to 600"),
+        ("tempo_seconds", "a number from 1 to 30"),
+        ("start_side", "one of: left, right"),
+        ("race_date", "a date like 2026-11-02, or empty for none"),
+        ("bell", "true or false"),
+        ("theme", 'a non-empty name such as "textual-dark"'),
+    ],
+)
+def test_allowed_describes_the_field(name: str, text: str) -> None:
+    assert FIELD_BY_NAME[name].allowed() == text
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "value"),
+    [
+        ("rest_seconds", " 45 ", 45),
+        ("rest_seconds", "0", 0),
+        ("tempo_seconds", "2.5", 2.5),
+        ("tempo_seconds", "4", 4.0),
+        ("bell", "yes", True),
+        ("heel_check", "False", False),
+        ("start_side", "Right", "right"),
+        ("race_date", "2026-11-02", datetime.date(2026, 11, 2)),
+        ("race_date", "  ", None),
+        ("theme", "nord", "nord"),
+    ],
+)
+def test_parse_field_text_accepts_what_a_person_types(name: str, text: str, value: object) -> None:
+    assert parse_field_text(FIELD_BY_NAME[name], text) == value
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("rest_seconds", "abc"),
+        ("rest_seconds", "601"),
+        ("rest_seconds", "2.5"),
+        ("rest_seconds", "9" * 40),
+        ("tempo_seconds", "1e400"),
+        ("tempo_seconds", "nan"),
+        ("bell", "maybe"),
+        ("start_side", "middle"),
+        ("race_date", "02/11/2026"),
+        ("theme", ""),
+    ],
+)
+def test_parse_field_text_rejects_with_the_allowed_text(name: str, text: str) -> None:
+    spec = FIELD_BY_NAME[name]
+    with pytest.raises(ValueError, match="must be") as caught:
+        parse_field_text(spec, text)
+    assert spec.allowed() in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "raw"),
+    [("bell", 0), ("rest_seconds", False), ("tempo_seconds", True), ("race_date", 3)],
+)
+def test_validate_value_keeps_bools_and_numbers_apart(name: str, raw: object) -> None:
+    with pytest.raises(ValueError, match=FIELD_BY_NAME[name].allowed()):
+        validate_value(FIELD_BY_NAME[name], raw)
+
+
+CHANGED = Settings(
+    race_date=datetime.date(2026, 11, 2),
+    default_plan="down-dog-block",
+    sessions_per_day=1,
+    start_side="right",
+    pacing="manual",
+    tempo_seconds=2.5,
+    count_in_seconds=0,
+    switch_seconds=3,
+    rest_seconds=0,
+    round_rest_seconds=90,
+    bell=False,
+    theme="nord",
+    recovery_window_days=10,
+    heel_check=False,
+)
+
+
+@pytest.mark.parametrize("value", [Settings(), CHANGED], ids=["defaults", "changed"])
+def test_save_then_load_round_trips(tmp_path: Path, value: Settings) -> None:
+    path = tmp_path / "config" / "settings.toml"
+    written = save_settings(path, value, expected=None)
+    loaded = load_settings(path)
+    assert (loaded.settings, loaded.error, loaded.fingerprint) == (value, None, written)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert path.read_text().startswith("# ")
+
+
+def test_toml_writes_race_date_as_a_date_and_omits_it_when_unset() -> None:
+    assert tomllib.loads(settings_to_toml(CHANGED))["race_date"] == datetime.date(2026, 11, 2)
+    assert "race_date" not in tomllib.loads(settings_to_toml(Settings()))
+
+
+def test_save_after_save_needs_the_new_fingerprint(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    first = save_settings(path, Settings(), expected=None)
+    second = save_settings(path, CHANGED, expected=first)
+    with pytest.raises(SettingsConflict):
+        save_settings(path, Settings(), expected=first)
+    assert load_settings(path).fingerprint == second
+
+
+def test_save_refuses_when_the_file_changed_on_disk(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("rest_seconds = 30\n")
+    loaded = load_settings(path)
+    path.write_text("rest_seconds = 45\n")  # the user edits it in another window
+    with pytest.raises(SettingsConflict, match="changed on disk") as caught:
+        save_settings(path, CHANGED, expected=loaded.fingerprint)
+    assert str(path) in str(caught.value)
+    assert path.read_text() == "rest_seconds = 45\n"
+
+
+def test_save_refuses_when_a_file_appeared_after_reading_none(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    loaded = load_settings(path)
+    path.write_text("bell = false\n")
+    with pytest.raises(SettingsConflict, match="created"):
+        save_settings(path, CHANGED, expected=loaded.fingerprint)
+    assert path.read_text() == "bell = false\n"
+
+
+def test_save_refuses_when_the_file_was_removed(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("bell = false\n")
+    loaded = load_settings(path)
+    path.unlink()
+    with pytest.raises(SettingsConflict, match="removed"):
+        save_settings(path, CHANGED, expected=loaded.fingerprint)
+    assert not path.exists()
+
+
+def test_save_refuses_to_overwrite_a_file_that_failed_to_load(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b"rest_seconds = 9000\n")
+    loaded = load_settings(path)
+    assert loaded.error is not None
+    with pytest.raises(UserError, match="was not loaded because of an error") as caught:
+        save_settings(path, CHANGED, expected=loaded.fingerprint, had_error=True)
+    assert str(path) in str(caught.value)
+    assert path.read_bytes() == b"rest_seconds = 9000\n"
+
+
+def _load_arbitrary(content: bytes) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "settings.toml"
+        path.write_bytes(content)
+        loaded = load_settings(path)
+        assert isinstance(loaded.settings, Settings)
+        assert path.read_bytes() == content
+        if loaded.error is not None:
+            assert str(path) in loaded.error and loaded.settings == Settings()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_load_never_raises_or_writes_for_any_bytes(content: bytes) -> None:
+    _load_arbitrary(content)
+
+
+WORDS = "x [ ] = , . { } 1 -5 1e9 2.5 nan true false 2026-11-02 T08:00 # <<<<<<< 0x left auto"
+PIECES = [*FIELD_BY_NAME, *WORDS.split(), " = ", "\n", "\r\n", '"', "'", "\x00", "\ufeff", "9" * 30]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_load_never_raises_or_writes_for_toml_like_text(text: str) -> None:
+    _load_arbitrary(text.encode("utf-8"))
