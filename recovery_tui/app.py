@@ -1,0 +1,268 @@
+"""The Textual app: holds settings, plans and the log, and moves between screens."""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from importlib.resources import files
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .core.engine import Session, WallClock
+from .core.engine_types import EngineConfig
+from .core.errors import UserError
+from .core.log import LogWriteError, append_record, records_since, tail_records
+from .core.paths import AppPaths
+from .core.plan import Plan
+from .core.plan_loader import PlanCatalog, load_catalog
+from .core.record import SessionRecord
+from .core.resume import Claim, claim_new
+from .core.settings import LoadedSettings, Settings, load_settings, save_settings
+
+STYLES = Path(str(files("recovery_tui.styles")))
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class RecoveryApp(App[int]):
+    """recovery-tui. Clock and wall clock are injectable so tests can freeze time."""
+
+    TITLE = "recovery-tui"
+    CSS_PATH = [STYLES / name for name in ("app.tcss", "home.tcss", "active.tcss", "screens.tcss")]
+    BINDINGS = [
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(
+        self,
+        paths: AppPaths,
+        *,
+        start_plan: str | None = None,
+        start_now: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+        now: WallClock = local_now,
+    ) -> None:
+        super().__init__()
+        self.paths = paths
+        self.clock = clock
+        self.now = now
+        self.start_plan = start_plan
+        self.start_now = start_now
+        self.loaded_settings: LoadedSettings = load_settings(paths.config_file)
+        self.catalog: PlanCatalog = load_catalog(paths.plans_dir)
+        self.recent: list[SessionRecord] = self._read_recent()
+        self.unsaved: list[SessionRecord] = []
+
+    @property
+    def settings(self) -> Settings:
+        return self.loaded_settings.settings
+
+    # ---- start-up ----------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from .screens.home import HomeScreen
+
+        self._apply_theme(self.settings.theme)
+        self.push_screen(HomeScreen())
+        if self.loaded_settings.error:
+            self.notify(
+                f"{self.loaded_settings.error}\nRunning on the defaults; the file is untouched.",
+                title="Settings not loaded",
+                severity="error",
+                timeout=30,
+            )
+        for error in self.catalog.errors:
+            self.notify(error, title="Plan not loaded", severity="warning", timeout=20)
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            self._loop_add_signal(signum)
+        self.call_after_refresh(self._after_start)
+
+    def _loop_add_signal(self, signum: int) -> None:
+        import asyncio
+
+        try:
+            asyncio.get_running_loop().add_signal_handler(signum, self._on_hangup)
+        except (NotImplementedError, RuntimeError, ValueError):
+            return  # no signal support here (not the main thread, or not Unix)
+
+    def _on_hangup(self) -> None:
+        """The terminal is gone: the session state is already on disk, so just leave."""
+        self.exit(0)
+
+    def _after_start(self) -> None:
+        from .screens.resume import offer_resume
+
+        if offer_resume(self):
+            return
+        if self.start_now:
+            self.start_session(self.start_plan or self.settings.default_plan)
+
+    def _apply_theme(self, theme: str) -> None:
+        if theme in self.available_themes:
+            self.theme = theme
+        else:
+            names = ", ".join(sorted(self.available_themes))
+            self.notify(
+                f"{self.paths.config_file}: 'theme' must be one of: {names}; got {theme!r}",
+                title="Unknown theme",
+                severity="warning",
+                timeout=20,
+            )
+
+    # ---- plans and sessions ------------------------------------------------
+
+    def plan(self, plan_id: str) -> Plan | None:
+        return self.catalog.get(plan_id)
+
+    def new_session(self, plan: Plan) -> Session:
+        config = EngineConfig.from_settings(self.settings)
+        return Session(plan, config, self.clock, self.now)
+
+    def start_session(
+        self, plan_id: str, session: Session | None = None, claim: Claim | None = None
+    ) -> None:
+        from .screens.active import ActiveSetScreen
+
+        plan = self.plan(plan_id)
+        if plan is None:
+            known = ", ".join(p.id for p in self.catalog.plans)
+            self.notify(f"No plan '{plan_id}'. Known plans: {known}", severity="error")
+            return
+        session = session or self.new_session(plan)
+        claim = claim or claim_new(self.paths.data_dir, session.id)
+        self.push_screen(ActiveSetScreen(session, claim))
+
+    def save_record(self, record: SessionRecord) -> bool:
+        """Append to the log; on failure keep it in memory to retry, and say why."""
+        try:
+            append_record(self.paths.log_file, record)
+        except (LogWriteError, UserError) as error:
+            if record not in self.unsaved:
+                self.unsaved.append(record)
+            self.notify(
+                f"{error}\nThe session is kept in memory: use 'Save sessions again' "
+                "in the command palette (ctrl+p) once the disk is fixed.",
+                title="Session not saved",
+                severity="error",
+                timeout=30,
+            )
+            return False
+        if record in self.unsaved:
+            self.unsaved.remove(record)
+        self.recent = [r for r in self.recent if r.id != record.id] + [record]
+        self.refresh_records()
+        return True
+
+    def retry_unsaved(self) -> None:
+        for record in list(self.unsaved):
+            if self.save_record(record):
+                self.notify("Saved the session to the log.")
+
+    def refresh_records(self) -> None:
+        """Tell every screen that shows records that the log changed."""
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "records_changed", None)
+            if refresh is not None:
+                refresh()
+
+    def _read_recent(self) -> list[SessionRecord]:
+        from datetime import timedelta
+
+        now = self.now()
+        since = now.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=1)
+        return records_since(self.paths.log_file, since) or tail_records(self.paths.log_file, 1)
+
+    # ---- settings ----------------------------------------------------------
+
+    def update_settings(self, settings: Settings) -> None:
+        """Save, apply, and keep what was saved; raises UserError when it cannot save."""
+        loaded = self.loaded_settings
+        fingerprint = save_settings(
+            self.paths.config_file,
+            settings,
+            expected=loaded.fingerprint,
+            had_error=loaded.error is not None,
+        )
+        self.loaded_settings = LoadedSettings(settings, None, fingerprint)
+        self._apply_theme(settings.theme)
+        self.refresh_records()
+
+    def watch_theme(self, theme: str) -> None:
+        if theme != self.settings.theme and self.loaded_settings.error is None:
+            import dataclasses
+
+            try:
+                self.update_settings(dataclasses.replace(self.settings, theme=theme))
+            except UserError as error:
+                self.notify(str(error), title="Theme not saved", severity="warning")
+
+    # ---- sound and sight ---------------------------------------------------
+
+    def signal_user(self, *, sound: bool = True) -> None:
+        """Ring the terminal bell (if allowed) and flash the screen."""
+        if sound and self.settings.bell:
+            self.bell()
+        screen = self.screen
+        screen.add_class("-flash")
+        self.set_timer(0.35, lambda: screen.remove_class("-flash"))
+
+    # ---- commands and keys -------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Home", "Plan selection", self.action_home)
+        yield SystemCommand("History", "Past sessions", self.action_history)
+        yield SystemCommand("Settings", "Edit settings.toml", self.action_settings)
+        yield SystemCommand("Help", "Every key, per screen", self.action_help)
+        for plan in self.catalog.plans:
+            yield SystemCommand(
+                f"Start: {plan.name}",
+                f"Start a session of '{plan.id}'",
+                lambda plan_id=plan.id: self.start_session(plan_id),
+            )
+        if self.unsaved:
+            yield SystemCommand("Save sessions again", "Retry the log", self.retry_unsaved)
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_home(self) -> None:
+        from .screens.active import ActiveSetScreen
+
+        if any(isinstance(s, ActiveSetScreen) for s in self.screen_stack):
+            self.notify("Leave the session first (escape).", severity="warning")
+            return
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def action_history(self) -> None:
+        from .screens.history import HistoryScreen
+
+        if not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen())
+
+    def action_settings(self) -> None:
+        from .screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
+    async def action_quit(self) -> None:
+        from .screens.active import ActiveSetScreen
+
+        active = next((s for s in self.screen_stack if isinstance(s, ActiveSetScreen)), None)
+        if active is None:
+            self.exit(0)
+            return
+        active.ask_quit()

@@ -1,0 +1,1 @@
+"""Modal dialogs: typed results, dismissed with a value."""

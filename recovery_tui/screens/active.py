@@ -1,0 +1,236 @@
+"""The active set: the big countdown, per-side counters, cues, and what comes next.
+
+The engine does the coaching; this screen ticks it, shows it, rings the bell on its
+events and saves its state after every change so a crash never loses a rep.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Digits, Footer, ProgressBar, Static
+
+from ..core import coach_text
+from ..core.engine import Session
+from ..core.engine_state import session_to_state
+from ..core.engine_types import Event, EventKind, Phase
+from ..core.resume import Claim
+from ..dialogs.choice import ChoiceDialog
+from ..widgets.safe_text import clean
+from ..widgets.side_counter import SideCounter
+from .base import CoachScreen
+
+BELL_EVENTS = {
+    EventKind.COUNTDOWN_ENDED,
+    EventKind.SIDE_SWITCHED,
+    EventKind.SESSION_FINISHED,
+    EventKind.EXERCISE_FINISHED,
+}
+FLASH_EVENTS = {EventKind.COUNTDOWN_ENDED, EventKind.SIDE_SWITCHED, EventKind.SESSION_FINISHED}
+SAVE_EVENTS = {
+    EventKind.REP_COUNTED,
+    EventKind.SET_ENDED,
+    EventKind.SIDE_SWITCHED,
+    EventKind.EXERCISE_FINISHED,
+    EventKind.ROUND_FINISHED,
+}
+
+
+class ActiveSetScreen(CoachScreen):
+    BINDINGS = [
+        Binding("space", "pause", "Pause/resume"),
+        Binding("enter", "done", "Done"),
+        Binding("n", "next", "Next"),
+        Binding("b", "back", "Back"),
+        Binding("x", "skip", "Skip"),
+        Binding("u", "undo", "Undo"),
+        Binding("escape", "leave", "Leave"),
+    ]
+    DISPLAY_HZ = 4
+
+    def __init__(self, session: Session, claim: Claim) -> None:
+        super().__init__()
+        self.session = session
+        self.claim = claim
+        self._deadline_timer: Timer | None = None
+        self._ended = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="active"):
+            yield Static(id="exercise-name")
+            yield Static(id="position")
+            with Horizontal(id="clock-row"):
+                yield Digits(id="countdown")
+                yield Static(id="phase-words")
+            with Horizontal(id="sides"):
+                for side in ("left", "right", "both"):
+                    yield SideCounter(side)
+            yield ProgressBar(id="session-progress", show_eta=False)
+            yield Static(id="cues")
+            yield Static(id="caution")
+            yield Static(id="next-up")
+        yield Static("PAUSED — space to resume", id="paused-banner")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ProgressBar).total = 1000
+        self.set_interval(1 / self.DISPLAY_HZ, self.tick)
+        self._save_state()
+        self.tick()
+
+    # ---- the clock ---------------------------------------------------------
+
+    def tick(self) -> None:
+        """Advance the engine, react to what happened, redraw, plan the next wake-up."""
+        self.react(self.session.update())
+
+    def react(self, events: list[Event]) -> None:
+        if self._ended:
+            return
+        kinds = {event.kind for event in events}
+        auto = self.session.config.pacing == "auto"
+        if kinds & BELL_EVENTS or (auto and EventKind.REP_COUNTED in kinds):
+            self.coach.signal_user(sound=True) if kinds & FLASH_EVENTS else self._beat()
+        if kinds & SAVE_EVENTS:
+            self._save_state()
+        self.show()
+        self._schedule_deadline()
+        if EventKind.SESSION_FINISHED in kinds:
+            self.finish()
+
+    def _beat(self) -> None:
+        """The pace of a rep: a bell, without the flash."""
+        if self.coach.settings.bell:
+            self.app.bell()
+
+    def _schedule_deadline(self) -> None:
+        """Wake exactly at the next deadline, not at the next display tick."""
+        if self._deadline_timer is not None:
+            self._deadline_timer.stop()
+            self._deadline_timer = None
+        deadline = self.session.next_deadline()
+        if deadline is not None:
+            delay = max(0.0, deadline - self.coach.clock())
+            self._deadline_timer = self.set_timer(delay, self.tick)
+
+    def _save_state(self) -> None:
+        try:
+            self.claim.save(session_to_state(self.session))
+        except OSError as error:
+            self.notify(f"Could not save the session state: {error}", severity="warning")
+
+    # ---- drawing -----------------------------------------------------------
+
+    def show(self) -> None:
+        session = self.session
+        exercise = session.exercise
+        plan = session.plan
+        self.query_one("#exercise-name", Static).update(Text(clean(exercise.name)))
+        self.query_one("#position", Static).update(
+            f"Exercise {session.index + 1} of {len(plan.exercises)} · "
+            f"Round {session.round + 1} of {plan.rounds} · {exercise.dose.describe()}"
+        )
+        self.query_one("#countdown", Digits).update(coach_text.big_text(session))
+        self.query_one("#phase-words", Static).update(coach_text.phase_words(session))
+        self._show_sides()
+        self.query_one(ProgressBar).progress = round(session.fraction_done() * 1000)
+        cues = Text("\n".join(f"· {clean(c)}" for c in exercise.cues))
+        self.query_one("#cues", Static).update(cues)
+        caution = self.query_one("#caution", Static)
+        caution.update(Text(f"⚠ {clean(exercise.caution)}" if exercise.caution else ""))
+        caution.display = bool(exercise.caution)
+        self.query_one("#next-up", Static).update(Text(clean(coach_text.next_words(session))))
+        self.set_class(session.paused, "-paused")
+        for phase in Phase:
+            self.set_class(session.phase is phase, f"-phase-{phase.value.replace('_', '-')}")
+
+    def _show_sides(self) -> None:
+        session = self.session
+        sides = session.sides()
+        working = session.phase not in (Phase.REST, Phase.ROUND_REST, Phase.DONE)
+        for counter in self.query(SideCounter):
+            counter.display = counter.side in sides
+            if not counter.display:
+                continue
+            done, required, _top = coach_text.side_status(session, counter.side)
+            counter.done = done
+            counter.target = coach_text.target_text(session)
+            counter.reached = done >= required
+            counter.active = working and counter.side == session.side
+
+    # ---- commands ----------------------------------------------------------
+
+    def action_pause(self) -> None:
+        self.react(self.session.toggle_pause())
+
+    def action_done(self) -> None:
+        self.react(self.session.done())
+        self._save_state()
+
+    def action_next(self) -> None:
+        self.react(self.session.next())
+        self._save_state()
+
+    def action_back(self) -> None:
+        self.react(self.session.back())
+        self._save_state()
+
+    def action_skip(self) -> None:
+        self.react(self.session.skip())
+        self._save_state()
+
+    def action_undo(self) -> None:
+        self.react(self.session.undo())
+        self._save_state()
+
+    def action_leave(self) -> None:
+        dialog = ChoiceDialog(
+            "Leave this session? What you did so far is saved to your history as partial.",
+            [("leave", "Leave and save"), ("stay", "Keep going")],
+            title="Leave the session",
+        )
+        self.app.push_screen(dialog, self._after_leave)
+
+    def _after_leave(self, answer: str | None) -> None:
+        if answer == "leave":
+            self.finish()
+
+    def ask_quit(self) -> None:
+        dialog = ChoiceDialog(
+            "A session is running. Keep it to resume next time, or save it as partial?",
+            [("keep", "Keep to resume"), ("save", "Save as partial"), ("cancel", "Cancel")],
+            title="Quit recovery-tui",
+        )
+        self.app.push_screen(dialog, self._after_quit)
+
+    def _after_quit(self, answer: str | None) -> None:
+        if answer == "keep":
+            self._save_state()
+            self._ended = True
+            self.claim.release()
+            self.app.exit(0)
+        elif answer == "save":
+            self.finish(then_exit=True)
+
+    # ---- the end -----------------------------------------------------------
+
+    def finish(self, *, then_exit: bool = False) -> None:
+        """Log the session (completed or partial) and go back, or quit."""
+        if self._ended:
+            return
+        self._ended = True
+        record = self.session.to_record()
+        saved = self.coach.save_record(record)
+        if saved:
+            self.claim.discard()
+            words = "completed" if record.status == "completed" else "saved as partial"
+            self.notify(f"{self.session.plan.name}: {words}.", title="Session logged")
+        if then_exit:
+            self.app.exit(0)
+        elif self.app.screen is self:
+            self.dismiss()
+        else:
+            self.app.pop_screen()

@@ -1,0 +1,77 @@
+"""Plan selection, the home screen: the plans, the selected plan's detail, today's line."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..core.stats import format_today, today_summary
+from ..widgets.plan_detail import PlanDetail
+from ..widgets.safe_text import clean
+from .base import CoachScreen
+
+
+class HomeScreen(CoachScreen):
+    BINDINGS = [
+        Binding("enter", "start", "Start", priority=True),
+        Binding("h", "app.history", "History"),
+        Binding("s", "app.settings", "Settings"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="today")
+        with Horizontal(id="home-body"):
+            yield OptionList(*self._options(), id="plan-list")
+            yield PlanDetail(id="plan-detail")
+        yield Footer()
+
+    def _options(self) -> list[Option]:
+        options = []
+        for plan in self.coach.catalog.plans:
+            label = Text(clean(plan.name))
+            if not plan.builtin:
+                label.append("  (custom)", style="dim")
+            options.append(Option(label, id=plan.id))
+        return options
+
+    def on_mount(self) -> None:
+        plans = self.query_one("#plan-list", OptionList)
+        default = self.coach.settings.default_plan
+        ids = [p.id for p in self.coach.catalog.plans]
+        plans.highlighted = ids.index(default) if default in ids else 0
+        plans.focus()
+        self.records_changed()
+
+    @on(OptionList.OptionHighlighted, "#plan-list")
+    def show_plan(self, event: OptionList.OptionHighlighted) -> None:
+        plan = self.coach.plan(event.option.id or "")
+        self.query_one(PlanDetail).show(plan)
+
+    @on(OptionList.OptionSelected, "#plan-list")
+    def start_selected(self, event: OptionList.OptionSelected) -> None:
+        self.coach.start_session(event.option.id or "")
+
+    def action_start(self) -> None:
+        plans = self.query_one("#plan-list", OptionList)
+        if plans.highlighted is not None:
+            option = plans.get_option_at_index(plans.highlighted)
+            self.coach.start_session(option.id or "")
+
+    def records_changed(self) -> None:
+        """Redraw the today line from the app's recent records."""
+        coach = self.coach
+        settings = coach.settings
+        summary = today_summary(
+            coach.recent,
+            race_date=settings.race_date,
+            target=settings.sessions_per_day,
+            now=coach.now(),
+        )
+        line = format_today(summary, window_days=settings.recovery_window_days)
+        self.query_one("#today", Static).update(Text(line))

@@ -1,0 +1,119 @@
+"""One past session in full: every exercise, per round and per side, as the log has it.
+
+Records come from a file anyone can edit (and from other machines via `import`), so
+names and notes are untrusted: everything is built as `rich.text.Text`, never markup.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ..core.export import format_duration
+from ..core.record import ExerciseResult, SessionRecord
+from .safe_text import clean
+
+CHECK_SCALE = "1 = far from the mat, 5 = flat"
+
+
+def when(moment: datetime, *, this_year: int | None = None) -> str:
+    """Local time as "Mon 23 Nov 07:42"; the year is added when it is not `this_year`."""
+    local = moment.astimezone()
+    if this_year is not None and local.year != this_year:
+        return local.strftime("%a %d %b %Y %H:%M")
+    return local.strftime("%a %d %b %H:%M")
+
+
+def plan_label(record: SessionRecord) -> str:
+    """The plan's name as it was when the session ran, or its id for older records."""
+    return clean(record.plan_name or record.plan)
+
+
+def rounds_label(record: SessionRecord) -> str:
+    return f"{record.rounds_completed}/{len(record.rounds)}"
+
+
+def _side_counts(result: ExerciseResult) -> str:
+    """`12`, or `left 12 · right 12`; sets and their durations for to-fatigue work."""
+    parts = []
+    for side, count in result.counts.items():
+        if result.kind == "to_fatigue":
+            noun = "set" if count == 1 else "sets"
+            seconds = result.set_seconds.get(side, [])
+            times = ", ".join(f"{s:.1f} s" for s in seconds)
+            amount = f"{count} {noun}" + (f" ({times})" if times else "")
+        else:
+            amount = str(count)
+        parts.append(amount if side == "both" else f"{side} {amount}")
+    return " · ".join(parts)
+
+
+def exercise_line(number: int, result: ExerciseResult) -> Text:
+    line = Text(f"  {number}. ")
+    line.append(clean(result.name), style="bold")
+    line.append("  ")
+    if result.skipped:
+        line.append("skipped", style="italic")
+    elif not result.counts:
+        line.append("not done", style="dim italic")
+    else:
+        line.append(_side_counts(result))
+    return line
+
+
+def _summary(record: SessionRecord, saved: bool, this_year: int | None) -> Text:
+    text = Text()
+    text.append(plan_label(record), style="bold")
+    if record.plan_name and record.plan_name != record.plan:
+        text.append(f"  ({clean(record.plan)})", style="dim")
+    end = record.ended.astimezone().strftime("%H:%M")
+    text.append(f"\n{when(record.started, this_year=this_year)}–{end}")
+    text.append(f" · {format_duration(record.duration_seconds)}")
+    text.append(f" · {record.status} · {rounds_label(record)} rounds\n")
+    if record.check_before is not None or record.check_after is not None:
+        before = "–" if record.check_before is None else record.check_before
+        after = "–" if record.check_after is None else record.check_after
+        text.append(f"Heel-to-mat check: {before} before, {after} after ")
+        text.append(f"({CHECK_SCALE})\n", style="dim")
+    if record.note:
+        text.append("Note: ", style="bold")
+        text.append(clean(record.note) + "\n")
+    if not saved:
+        text.append("Not saved to the log yet (ctrl+p: Save sessions again).\n", style="bold")
+    return text
+
+
+def session_text(
+    record: SessionRecord, *, saved: bool = True, this_year: int | None = None
+) -> Text:
+    """The whole session: a summary, then each round's exercises."""
+    text = _summary(record, saved, this_year)
+    if not record.rounds:
+        text.append("\nNo exercises recorded.", style="dim")
+    for round_number, results in enumerate(record.rounds, start=1):
+        text.append(f"\nRound {round_number}\n", style="bold underline")
+        for number, result in enumerate(results, start=1):
+            text.append_text(exercise_line(number, result))
+            text.append("\n")
+    return text
+
+
+class SessionDetail(VerticalScroll):
+    """The selected session; focusable so a long one can be scrolled from the keyboard."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="session-text")
+
+    def show(
+        self, record: SessionRecord | None, *, saved: bool = True, this_year: int | None = None
+    ) -> None:
+        body = self.query_one("#session-text", Static)
+        if record is None:
+            body.update(Text("Select a session to see every exercise."))
+        else:
+            body.update(session_text(record, saved=saved, this_year=this_year))
+        self.scroll_home(animate=False)
