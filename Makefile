@@ -2,6 +2,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LINT_PATHS := recovery_tui tests $(wildcard bench)
 
 .PHONY: run test lint bench clean
 
@@ -15,8 +16,8 @@ run: $(STAMP)
 	$(BIN)/recovery-tui $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check recovery_tui tests bench
-	$(BIN)/ruff format --check recovery_tui tests bench
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 	$(BIN)/mypy
 
 test: $(STAMP) lint
