@@ -19,7 +19,7 @@ from .core.errors import UserError
 from .core.log import LogWriteError, append_record, records_since, tail_records
 from .core.paths import AppPaths
 from .core.plan import Plan
-from .core.plan_loader import PlanCatalog, load_catalog
+from .core.catalog import PlanCatalog, load_catalog
 from .core.record import SessionRecord
 from .core.resume import Claim, claim_new
 from .core.settings import LoadedSettings, Settings, load_settings, save_settings

@@ -59,7 +59,8 @@ def history(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def plans(args: argparse.Namespace, paths: AppPaths) -> int:
-    from .core.plan_loader import load_catalog, load_plan_file
+    from .core.catalog import load_catalog
+    from .core.plan_loader import load_plan_file
     from .core.plan_text import describe_plan, plan_summary
 
     if args.plans_command == "check":

@@ -9,34 +9,22 @@ events (the bell, a flash); commands come from the keyboard.
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable
-from datetime import datetime
-
 from .engine_types import (
     RESTS,
     EngineConfig,
     Event,
     EventKind,
     Phase,
-    Progress,
     other_side,
-    required_for,
-    sides_for,
     target_for,
 )
-from .plan import DoseKind, Exercise, Plan, SideOrder
-from .record import ExerciseResult, SessionRecord
+from .plan import DoseKind, Plan, SideOrder
+from .session_view import Clock, SessionView, WallClock, _local_now
 
-Clock = Callable[[], float]
-WallClock = Callable[[], datetime]
-
-
-def _local_now() -> datetime:
-    return datetime.now().astimezone()
+__all__ = ["Clock", "Session", "WallClock"]
 
 
-class Session:
+class Session(SessionView):
     """One run through a plan. Not thread-safe: drive it from one loop."""
 
     def __init__(
@@ -48,87 +36,9 @@ class Session:
         *,
         session_id: str | None = None,
     ) -> None:
-        self.plan = plan
-        self.config = config
-        self.clock = clock
-        self.now = now
-        self.id = session_id or uuid.uuid4().hex
-        self.started: datetime = now()
-        self.ended: datetime | None = None
-        self.round = 0
-        self.index = 0
-        self.side = "both"
-        self.phase = Phase.COUNT_IN
-        self.deadline: float | None = None
-        self.phase_started = 0.0
-        self.paused_at: float | None = None
-        self.progress = [[Progress() for _ in plan.exercises] for _ in range(plan.rounds)]
-        self._history: list[tuple[int, int, str]] = []
+        super().__init__(plan, config, clock, now, session_id=session_id)
         self._events: list[Event] = []
-        self._enter_exercise(clock())
-
-    # ---- what the UI reads -------------------------------------------------
-
-    @property
-    def exercise(self) -> Exercise:
-        return self.plan.exercises[self.index]
-
-    @property
-    def current(self) -> Progress:
-        return self.progress[self.round][self.index]
-
-    @property
-    def paused(self) -> bool:
-        return self.paused_at is not None
-
-    @property
-    def finished(self) -> bool:
-        return self.phase is Phase.DONE
-
-    def _time(self) -> float:
-        return self.paused_at if self.paused_at is not None else self.clock()
-
-    def remaining(self) -> float | None:
-        """Seconds left in the current countdown, or None when nothing counts down."""
-        if self.deadline is None:
-            return None
-        return max(0.0, self.deadline - self._time())
-
-    def elapsed(self) -> float:
-        """Seconds since the current phase started (the running time of an open set)."""
-        return max(0.0, self._time() - self.phase_started)
-
-    def sides(self) -> tuple[str, ...]:
-        return sides_for(self.exercise.dose, self.config.start_side)
-
-    def count(self, side: str) -> int:
-        return self.current.counts.get(side, 0)
-
-    def tempo(self) -> float:
-        return self.exercise.tempo_seconds or self.config.tempo_seconds
-
-    def upcoming(self) -> tuple[int, int] | None:
-        """The (round, exercise) after the current one, or None at the end."""
-        if self.index + 1 < len(self.plan.exercises):
-            return self.round, self.index + 1
-        if self.round + 1 < self.plan.rounds:
-            return self.round + 1, 0
-        return None
-
-    def fraction_done(self) -> float:
-        """How much of the whole session is done, 0 to 1, for a progress bar."""
-        total = 0.0
-        slots = 0
-        for progress_round in self.progress:
-            for exercise, progress in zip(self.plan.exercises, progress_round, strict=True):
-                for side in sides_for(exercise.dose, self.config.start_side):
-                    slots += 1
-                    if progress.skipped or progress.finished:
-                        total += 1
-                    else:
-                        need = required_for(exercise.dose)
-                        total += min(1.0, progress.counts.get(side, 0) / need)
-        return total / slots if slots else 1.0
+        self._enter_exercise(self.clock())
 
     # ---- the clock ---------------------------------------------------------
 
@@ -375,30 +285,3 @@ class Session:
             self._set_phase(Phase.REST, at, seconds)
         else:
             self._enter_exercise(at)
-
-    # ---- the record --------------------------------------------------------
-
-    def to_record(self) -> SessionRecord:
-        """The log record: completed when the plan ran to its end, partial otherwise."""
-        rounds = [
-            [
-                ExerciseResult(
-                    name=exercise.name,
-                    kind=exercise.dose.kind.value,
-                    counts=dict(progress.counts),
-                    set_seconds={k: list(v) for k, v in progress.set_seconds.items()},
-                    skipped=progress.skipped,
-                )
-                for exercise, progress in zip(self.plan.exercises, progress_round, strict=True)
-            ]
-            for progress_round in self.progress
-        ]
-        return SessionRecord(
-            id=self.id,
-            plan=self.plan.id,
-            plan_name=self.plan.name,
-            started=self.started,
-            ended=self.ended or self.now(),
-            status="completed" if self.finished else "partial",
-            rounds=rounds,
-        )

@@ -9,14 +9,12 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from recovery_tui.core.errors import ConfigError
 from recovery_tui.core.plan import Dose, DoseKind, Exercise, Plan, SideOrder
 
-BUILTIN_ORDER = ("full-circuit", "down-dog-block", "circuit-without-quad-pump")
 PLAN_KEYS = ("name", "id", "description", "rounds", "source", "exercise")
 COMMON_KEYS = ("name", "dose", "tempo_seconds", "cues", "why", "caution")
 DOSE_KEYS: dict[DoseKind, tuple[str, ...]] = {
@@ -290,75 +288,3 @@ def load_plan_file(path: Path, *, builtin: bool = False) -> Plan:
     text = _decode(data, str(path))
     plan = parse_plan(text, source_name=str(path), default_id=path.stem, builtin=builtin)
     return replace(plan, path=str(path))
-
-
-def builtin_plans() -> list[Plan]:
-    """The plans shipped in recovery_tui/data/plans, in BUILTIN_ORDER."""
-    return list(_builtin_plans())
-
-
-@cache
-def _builtin_plans() -> tuple[Plan, ...]:
-    from importlib.resources import files  # imported late: `status` never needs it
-
-    folder = files("recovery_tui.data.plans")
-    resources = [item for item in folder.iterdir() if item.name.endswith(".toml")]
-    plans = []
-    for resource in sorted(resources, key=lambda item: _builtin_rank(item.name)):
-        stem = resource.name.removesuffix(".toml")
-        text = _decode(resource.read_bytes(), resource.name)
-        plan = parse_plan(text, source_name=resource.name, default_id=stem, builtin=True)
-        plans.append(replace(plan, path=str(resource)))
-    return tuple(plans)
-
-
-def _builtin_rank(name: str) -> tuple[int, str]:
-    stem = name.removesuffix(".toml")
-    rank = BUILTIN_ORDER.index(stem) if stem in BUILTIN_ORDER else len(BUILTIN_ORDER)
-    return rank, name
-
-
-@dataclass
-class PlanCatalog:
-    """Every usable plan (built-ins first) and a message for each plan file that failed."""
-
-    plans: list[Plan]
-    errors: list[str]
-
-    def get(self, plan_id: str) -> Plan | None:
-        return next((plan for plan in self.plans if plan.id == plan_id), None)
-
-
-def load_catalog(plans_dir: Path | None) -> PlanCatalog:
-    """Built-in plans, then each ``*.toml`` in ``plans_dir``; one bad file never hides the rest."""
-    catalog = PlanCatalog(builtin_plans(), [])
-    for path in _custom_files(plans_dir, catalog.errors):
-        try:
-            plan = load_plan_file(path)
-        except ConfigError as error:
-            catalog.errors.append(str(error))
-            continue
-        if clash := catalog.get(plan.id):
-            catalog.errors.append(
-                f"{path}: id '{plan.id}' is already used by {_describe(clash)}; "
-                f'add a different id = "..." to this file ({ID_RULE})'
-            )
-        else:
-            catalog.plans.append(plan)
-    return catalog
-
-
-def _custom_files(plans_dir: Path | None, errors: list[str]) -> list[Path]:
-    if plans_dir is None or not plans_dir.exists():
-        return []
-    try:
-        return sorted((p for p in plans_dir.glob("*.toml") if p.is_file()), key=lambda p: p.name)
-    except OSError as error:
-        errors.append(f"{plans_dir}: cannot list the plans folder: {error.strerror or error}")
-        return []
-
-
-def _describe(plan: Plan) -> str:
-    if plan.builtin:
-        return f'the built-in plan "{plan.name}"'
-    return f'"{plan.name}" ({plan.path})'
