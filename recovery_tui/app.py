@@ -13,18 +13,21 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from .core.adherence import reading_start
+from .core.catalog import PlanCatalog, load_catalog
 from .core.engine import Session, WallClock
 from .core.engine_types import EngineConfig
 from .core.errors import UserError
 from .core.log import LogWriteError, append_record, records_since, tail_records
 from .core.paths import AppPaths
 from .core.plan import Plan
-from .core.catalog import PlanCatalog, load_catalog
 from .core.record import SessionRecord
-from .core.resume import Claim, claim_new
+from .core.resume import Claim, claim_new, discard_unfinished
 from .core.settings import LoadedSettings, Settings, load_settings, save_settings
+from .dialogs.heel_check import HeelCheckDialog
 
 STYLES = Path(str(files("recovery_tui.styles")))
+CSS_FILES = ("app.tcss", "home.tcss", "active.tcss", "screens.tcss", "recovery.tcss")
 
 
 def local_now() -> datetime:
@@ -35,9 +38,10 @@ class RecoveryApp(App[int]):
     """recovery-tui. Clock and wall clock are injectable so tests can freeze time."""
 
     TITLE = "recovery-tui"
-    CSS_PATH = [STYLES / name for name in ("app.tcss", "home.tcss", "active.tcss", "screens.tcss")]
+    CSS_PATH = [STYLES / name for name in CSS_FILES]
     BINDINGS = [
         Binding("question_mark", "help", "Help"),
+        Binding("f1", "help", "Help", show=False),
         Binding("q", "quit", "Quit"),
     ]
 
@@ -136,9 +140,23 @@ class RecoveryApp(App[int]):
             known = ", ".join(p.id for p in self.catalog.plans)
             self.notify(f"No plan '{plan_id}'. Known plans: {known}", severity="error")
             return
+        if session is None and self.settings.heel_check:
+            self.push_screen(
+                HeelCheckDialog("before"),
+                lambda check: self._start_checked(plan, check),
+            )
+            return
         session = session or self.new_session(plan)
         claim = claim or claim_new(self.paths.data_dir, session.id)
         self.push_screen(ActiveSetScreen(session, claim))
+
+    def _start_checked(self, plan: Plan, check_before: int | None) -> None:
+        """A new session after the heel-to-mat check (None when skipped)."""
+        from .screens.active import ActiveSetScreen
+
+        session = self.new_session(plan)
+        claim = claim_new(self.paths.data_dir, session.id)
+        self.push_screen(ActiveSetScreen(session, claim, check_before=check_before))
 
     def save_record(self, record: SessionRecord) -> bool:
         """Append to the log; on failure keep it in memory to retry, and say why."""
@@ -157,6 +175,7 @@ class RecoveryApp(App[int]):
             return False
         if record in self.unsaved:
             self.unsaved.remove(record)
+        discard_unfinished(self.paths.data_dir, record.id)  # logged now: never offer a resume
         self.recent = [r for r in self.recent if r.id != record.id] + [record]
         self.refresh_records()
         return True
@@ -174,10 +193,8 @@ class RecoveryApp(App[int]):
                 refresh()
 
     def _read_recent(self) -> list[SessionRecord]:
-        from datetime import timedelta
-
-        now = self.now()
-        since = now.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=1)
+        """Since yesterday, or since race day when that is earlier (the recovery window)."""
+        since = reading_start(self.settings.race_date, self.now())
         return records_since(self.paths.log_file, since) or tail_records(self.paths.log_file, 1)
 
     # ---- settings ----------------------------------------------------------
@@ -192,7 +209,16 @@ class RecoveryApp(App[int]):
             had_error=loaded.error is not None,
         )
         self.loaded_settings = LoadedSettings(settings, None, fingerprint)
+        if settings.race_date != loaded.settings.race_date:
+            self.recent = self._read_recent()
         self._apply_theme(settings.theme)
+        self.refresh_records()
+
+    def reload_settings(self) -> None:
+        """Read settings.toml again (it may have been fixed or changed by hand)."""
+        self.loaded_settings = load_settings(self.paths.config_file)
+        if self.loaded_settings.error is None:
+            self._apply_theme(self.settings.theme)
         self.refresh_records()
 
     def watch_theme(self, theme: str) -> None:

@@ -79,8 +79,10 @@ def dispatch(args: argparse.Namespace) -> int:
 
 def run_app(paths: object, *, start_plan: str | None, start: bool) -> int:
     from .app import RecoveryApp
+    from .terminal import hangup_safe
 
     app = RecoveryApp(paths, start_plan=start_plan, start_now=start)  # type: ignore[arg-type]
+    app.driver_class = hangup_safe(app.driver_class)
     app.run()
     return app.return_code or 0
 

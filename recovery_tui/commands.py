@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from .core.errors import UserError
 from .core.paths import AppPaths
+from .core.safe_text import clean
 from .core.settings import Settings
+
+
+def say(text: str) -> None:
+    """Print to stdout with control characters (terminal escapes) made harmless."""
+    print(clean(text))
 
 
 def _settings(paths: AppPaths) -> Settings:
@@ -21,40 +27,51 @@ def _settings(paths: AppPaths) -> Settings:
 
 
 def status(args: argparse.Namespace, paths: AppPaths) -> int:
+    from .core.adherence import compact_strip, reading_start, recovery_window, window_line
     from .core.log import records_since, tail_records
     from .core.resume import describe_unfinished
     from .core.stats import format_today, today_summary
 
     settings = _settings(paths)
     now = datetime.now().astimezone()
-    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    records = records_since(paths.log_file, midnight - timedelta(days=1))
+    records = records_since(paths.log_file, reading_start(settings.race_date, now))
     if not records:
         records = tail_records(paths.log_file, 1)
     summary = today_summary(
         records, race_date=settings.race_date, target=settings.sessions_per_day, now=now
     )
-    print(format_today(summary, window_days=settings.recovery_window_days))
+    say(format_today(summary, window_days=settings.recovery_window_days))
+    if settings.race_date is not None:
+        window = recovery_window(
+            records,
+            race_date=settings.race_date,
+            window_days=settings.recovery_window_days,
+            target=settings.sessions_per_day,
+            now=now,
+        )
+        say(f"{window_line(window)} · {compact_strip(window)}")
     unfinished = describe_unfinished(paths.data_dir)
     if unfinished:
-        print(unfinished)
+        say(unfinished)
     return 0
 
 
 def history(args: argparse.Namespace, paths: AppPaths) -> int:
     from .core import export
     from .core.log import read_log
+    from .core.notes import apply_notes, notes_path, read_notes
 
     result = read_log(paths.log_file)
     if result.bad_lines:
         print(f"recovery-tui: {result.describe_bad_lines(paths.log_file)}", file=sys.stderr)
+    records = apply_notes(result.records, read_notes(notes_path(paths.log_file)))
     if args.json:
-        export.write_json(result.records, sys.stdout)
+        export.write_json(records, sys.stdout)
     elif args.csv:
-        export.write_csv(result.records, sys.stdout)
+        export.write_csv(records, sys.stdout)
     else:
-        for line in export.history_lines(result.records):
-            print(line)
+        for line in export.history_lines(records):
+            say(line)
     return 0
 
 
@@ -65,7 +82,7 @@ def plans(args: argparse.Namespace, paths: AppPaths) -> int:
 
     if args.plans_command == "check":
         plan = load_plan_file(args.file)
-        print(f"{args.file}: ok: '{plan.id}', {plan_summary(plan)}")
+        say(f"{args.file}: ok: '{plan.id}', {plan_summary(plan)}")
         return 0
     catalog = load_catalog(paths.plans_dir)
     for error in catalog.errors:
@@ -75,22 +92,22 @@ def plans(args: argparse.Namespace, paths: AppPaths) -> int:
         if shown is None:
             known = ", ".join(p.id for p in catalog.plans)
             raise UserError(f"no plan '{args.plan_id}'; known plans: {known}")
-        print("\n".join(describe_plan(shown)))
+        say("\n".join(describe_plan(shown)))
         return 0
     width = max(len(p.id) for p in catalog.plans)
     for plan in catalog.plans:
         kind = "built-in" if plan.builtin else "custom"
-        print(f"{plan.id:<{width}}  {plan.name} ({plan_summary(plan)}, {kind})")
+        say(f"{plan.id:<{width}}  {plan.name} ({plan_summary(plan)}, {kind})")
     return 0
 
 
 def show_paths(args: argparse.Namespace, paths: AppPaths) -> int:
     from .core.resume import unfinished_dir
 
-    print(f"settings:     {paths.config_file}")
-    print(f"custom plans: {paths.plans_dir}")
-    print(f"session log:  {paths.log_file}")
-    print(f"unfinished:   {unfinished_dir(paths.data_dir)}")
+    say(f"settings:     {paths.config_file}")
+    say(f"custom plans: {paths.plans_dir}")
+    say(f"session log:  {paths.log_file}")
+    say(f"unfinished:   {unfinished_dir(paths.data_dir)}")
     return 0
 
 
@@ -98,5 +115,5 @@ def import_log(args: argparse.Namespace, paths: AppPaths) -> int:
     from .core.merge import merge_logs
 
     report = merge_logs(paths.log_file, args.file)
-    print(report)
+    say(report)
     return 0

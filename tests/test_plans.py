@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from recovery_tui.core.catalog import builtin_plans, load_catalog
 from recovery_tui.core.errors import ConfigError
 from recovery_tui.core.plan import Dose, DoseKind, Plan, SideOrder
-from recovery_tui.core.catalog import builtin_plans, load_catalog
 from recovery_tui.core.plan_loader import load_plan_file, parse_plan
 
 ROOT = Path(__file__).resolve().parents[1]

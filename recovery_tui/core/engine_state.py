@@ -3,6 +3,11 @@
 Only positions and counts are kept; clock values are not (a monotonic clock means
 nothing in another process). A restored session starts paused at the beginning of the
 phase it was in, so at most the rep in progress is lost.
+
+A state file is read back by a later process, perhaps after a crash mid-write or a
+hand edit, so `session_from_state` checks everything it uses and raises `StateError`
+for anything it cannot trust: a damaged state must never become a crash, nor a log
+record that later reads back as an unreadable line.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from typing import Any
 from .engine import Clock, Session, WallClock
 from .engine_types import RESTS, EngineConfig, Phase, Progress
 from .plan import Plan
+from .record import SIDES
 
 STATE_VERSION = 1
 
@@ -28,6 +34,7 @@ def session_to_state(session: Session) -> dict[str, Any]:
         "plan": session.plan.id,
         "plan_name": session.plan.name,
         "started": session.started.isoformat(),
+        "ended": session.ended.isoformat() if session.ended else None,
         "round": session.round,
         "index": session.index,
         "side": session.side,
@@ -41,23 +48,20 @@ def session_from_state(
     plan: Plan, config: EngineConfig, state: dict[str, Any], clock: Clock, now: WallClock
 ) -> Session:
     """Rebuild a session, paused where it was. Raises StateError if it does not fit."""
+    if not isinstance(state, dict):
+        raise StateError("the saved session is not a JSON object")
+    if state.get("version") != STATE_VERSION or state.get("plan") != plan.id:
+        raise StateError("the saved session belongs to another plan or version")
     try:
-        if state.get("version") != STATE_VERSION or state.get("plan") != plan.id:
-            raise StateError("the saved session belongs to another plan or version")
-        progress = [[Progress.from_json(p) for p in row] for row in state["progress"]]
-        if len(progress) != plan.rounds or any(len(r) != len(plan.exercises) for r in progress):
-            raise StateError("the plan has changed since the session was saved")
-        round_, index = int(state["round"]), int(state["index"])
-        if not (0 <= round_ < plan.rounds and 0 <= index < len(plan.exercises)):
-            raise StateError("the saved position is outside the plan")
-        phase = Phase(state["phase"])
-        started = datetime.fromisoformat(state["started"])
-        history = [(int(r), int(i), str(s)) for r, i, s in state.get("history", [])]
-    except (KeyError, TypeError, ValueError) as error:
-        if isinstance(error, StateError):
-            raise
-        raise StateError(f"the saved session is damaged ({error})") from error
-    session = Session(plan, config, clock, now, session_id=str(state["id"]))
+        parts = _read_parts(plan, state)
+    except StateError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as error:
+        raise StateError(
+            f"the saved session is damaged ({type(error).__name__}: {error})"
+        ) from None
+    session_id, started, ended, round_, index, phase, progress, history = parts
+    session = Session(plan, config, clock, now, session_id=session_id)
     session.started = started
     session.progress = progress
     session._history = history
@@ -68,10 +72,77 @@ def session_from_state(
         session.side = session._resume_side()
     elif phase is Phase.DONE:
         session._set_phase(Phase.DONE, at, None)
+        session.ended = ended
     else:
         session._enter_exercise(at)
     session.paused_at = at
     return session
+
+
+_Parts = tuple[
+    str,
+    datetime,
+    datetime | None,
+    int,
+    int,
+    Phase,
+    list[list[Progress]],
+    list[tuple[int, int, str]],
+]
+
+
+def _read_parts(plan: Plan, state: dict[str, Any]) -> _Parts:
+    """Every value a session needs, checked; raises on anything that does not fit."""
+    session_id = state["id"]
+    if not isinstance(session_id, str) or not session_id:
+        raise StateError("the saved session has no id")
+    started = _aware(state["started"])
+    ended = None if state.get("ended") is None else _aware(state["ended"])
+    progress = [[_progress(p) for p in row] for row in state["progress"]]
+    if len(progress) != plan.rounds or any(len(r) != len(plan.exercises) for r in progress):
+        raise StateError("the plan has changed since the session was saved")
+    round_, index = _whole(state["round"]), _whole(state["index"])
+    if not (0 <= round_ < plan.rounds and 0 <= index < len(plan.exercises)):
+        raise StateError("the saved position is outside the plan")
+    phase = Phase(state["phase"])
+    history = [_history_entry(plan, h) for h in state.get("history", [])]
+    return session_id, started, ended, round_, index, phase, progress, history
+
+
+def _aware(text: Any) -> datetime:
+    """A saved time: it must say its UTC offset, as a log record's times do."""
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        raise StateError("a saved time has no UTC offset")
+    return value
+
+
+def _whole(value: Any) -> int:
+    if type(value) is not int:
+        raise StateError(f"expected a whole number, got {type(value).__name__}")
+    return value
+
+
+def _progress(data: Any) -> Progress:
+    progress = Progress.from_json(data)
+    counts, sets = progress.counts, progress.set_seconds
+    if not set(counts) <= set(SIDES) or not set(sets) <= set(SIDES):
+        raise StateError("the saved counts name a side other than left, right or both")
+    if any(value < 0 for value in counts.values()):
+        raise StateError("the saved counts are negative")
+    if any(not 0 <= x < 1e9 for values in sets.values() for x in values):
+        raise StateError("the saved set durations are out of range")
+    return progress
+
+
+def _history_entry(plan: Plan, entry: Any) -> tuple[int, int, str]:
+    round_, index, side = entry
+    entry = (_whole(round_), _whole(index), str(side))
+    if not (0 <= entry[0] < plan.rounds and 0 <= entry[1] < len(plan.exercises)):
+        raise StateError("the saved history points outside the plan")
+    if entry[2] not in SIDES:
+        raise StateError("the saved history names an unknown side")
+    return entry
 
 
 def _rest_seconds(config: EngineConfig, phase: Phase) -> float:

@@ -1,9 +1,11 @@
-"""The session log: ``sessions.jsonl``, one session record per line, only ever appended to.
+"""The session log: ``sessions.jsonl``, one session record per line, appended to.
 
-Appending a whole line with one locked ``write`` keeps the file readable even when
-two app instances save at once or the machine dies mid-write. Reading is forgiving:
-a line that cannot be understood is reported by number and skipped, never rewritten,
-so a newer app's records or a crash's torn line cost nothing else.
+Appending a whole line with one ``write``, under a lock shared with `merge`, keeps the
+file readable even when two app instances save at once or the machine dies mid-write.
+Only `import` (core/merge.py) ever replaces the file, atomically and under the same
+lock. Reading is forgiving: a line that cannot be understood is reported by number and
+skipped, never rewritten, so a newer app's records or a crash's torn line cost nothing
+else.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import fcntl
 import json
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -79,26 +82,45 @@ def encode_record(record: SessionRecord) -> bytes:
     return text.encode("utf-8") + b"\n"
 
 
+def lock_path(path: Path) -> Path:
+    """The lock file beside the log: ``sessions.jsonl.lock``."""
+    return path.with_name(path.name + ".lock")
+
+
+@contextmanager
+def locked_log(path: Path) -> Iterator[None]:
+    """Hold the log's exclusive lock; raises OSError when the lock file cannot be opened.
+
+    The lock is a separate file, not the log itself, because `merge` replaces the log
+    with a new file: a writer that had locked the old file would append to a file no
+    longer in place. Writers open the log only once they hold this lock.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing also releases the lock
+
+
 def append_record(path: Path, record: SessionRecord) -> None:
-    """Append one record as one line, durably, under an exclusive lock.
+    """Append one record as one line, durably, under the log's exclusive lock.
 
     Raises `LogWriteError` naming the file and the reason; the file is never left
     with a part of this record in it.
     """
     line = encode_record(record)
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        # Read access is only used to look at the last byte for a torn line.
-        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
+        with locked_log(path):
+            # Read access is only used to look at the last byte for a torn line.
+            fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
+            try:
+                _append_locked(fd, line)
+            finally:
+                os.close(fd)
     except OSError as error:
         raise _write_error(path, error) from error
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        _append_locked(fd, line)
-    except OSError as error:
-        raise _write_error(path, error) from error
-    finally:
-        os.close(fd)  # closing also releases the lock
 
 
 def _append_locked(fd: int, line: bytes) -> None:

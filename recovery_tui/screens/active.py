@@ -6,6 +6,8 @@ events and saves its state after every change so a crash never loses a rep.
 
 from __future__ import annotations
 
+from typing import cast
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,9 +19,12 @@ from ..core import coach_text
 from ..core.engine import Session
 from ..core.engine_state import session_to_state
 from ..core.engine_types import Event, EventKind, Phase
+from ..core.record import SessionRecord
 from ..core.resume import Claim
+from ..core.safe_text import clean
 from ..dialogs.choice import ChoiceDialog
-from ..widgets.safe_text import clean
+from ..dialogs.heel_check import HeelCheckDialog
+from ..dialogs.note import NoteDialog
 from ..widgets.side_counter import SideCounter
 from .base import CoachScreen
 
@@ -41,7 +46,7 @@ SAVE_EVENTS = {
 
 class ActiveSetScreen(CoachScreen):
     BINDINGS = [
-        Binding("space", "pause", "Pause/resume"),
+        Binding("space", "pause", "Pause"),
         Binding("enter", "done", "Done"),
         Binding("n", "next", "Next"),
         Binding("b", "back", "Back"),
@@ -51,12 +56,22 @@ class ActiveSetScreen(CoachScreen):
     ]
     DISPLAY_HZ = 4
 
-    def __init__(self, session: Session, claim: Claim) -> None:
+    def __init__(self, session: Session, claim: Claim, *, check_before: int | None = None) -> None:
         super().__init__()
         self.session = session
         self.claim = claim
+        saved = claim.state.get("check_before")  # a resumed session keeps its check
+        if check_before is None and type(saved) is int and 1 <= saved <= 5:
+            check_before = saved
+        self.check_before = check_before
         self._deadline_timer: Timer | None = None
         self._ended = False
+        self._shown: dict[str, str] = {}
+        self._shown_exercise: tuple[int, int] | None = None
+        self._phase_class = ""
+        self._state_warned = False
+        self._pending: SessionRecord | None = None
+        """The finished session while the closing questions are asked."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="active"):
@@ -118,34 +133,58 @@ class ActiveSetScreen(CoachScreen):
 
     def _save_state(self) -> None:
         try:
-            self.claim.save(session_to_state(self.session))
+            self.claim.save({**session_to_state(self.session), "check_before": self.check_before})
         except OSError as error:
-            self.notify(f"Could not save the session state: {error}", severity="warning")
+            if not self._state_warned:  # once is enough: it would repeat on every rep
+                self._state_warned = True
+                self.notify(f"Could not save the session state: {error}", severity="warning")
 
     # ---- drawing -----------------------------------------------------------
 
     def show(self) -> None:
+        """Redraw what changed: exercise text when the exercise changes, the rest per tick."""
+        session = self.session
+        exercise_key = (session.round, session.index)
+        if exercise_key != self._shown_exercise:
+            self._shown_exercise = exercise_key
+            self._show_exercise()
+        self._put("#countdown", coach_text.big_text(session))
+        self._put("#phase-words", coach_text.phase_words(session))
+        self._put("#next-up", clean(coach_text.next_words(session)))
+        self._show_sides()
+        self.query_one(ProgressBar).progress = round(session.fraction_done() * 1000)
+        self.set_class(session.paused, "-paused")
+        phase_class = f"-phase-{session.phase.value.replace('_', '-')}"
+        if phase_class != self._phase_class:
+            if self._phase_class:
+                self.remove_class(self._phase_class)
+            self.add_class(phase_class)
+            self._phase_class = phase_class
+
+    def _show_exercise(self) -> None:
         session = self.session
         exercise = session.exercise
         plan = session.plan
-        self.query_one("#exercise-name", Static).update(Text(clean(exercise.name)))
-        self.query_one("#position", Static).update(
+        self._put("#exercise-name", clean(exercise.name))
+        self._put(
+            "#position",
             f"Exercise {session.index + 1} of {len(plan.exercises)} · "
-            f"Round {session.round + 1} of {plan.rounds} · {exercise.dose.describe()}"
+            f"Round {session.round + 1} of {plan.rounds} · {exercise.dose.describe()}",
         )
-        self.query_one("#countdown", Digits).update(coach_text.big_text(session))
-        self.query_one("#phase-words", Static).update(coach_text.phase_words(session))
-        self._show_sides()
-        self.query_one(ProgressBar).progress = round(session.fraction_done() * 1000)
-        cues = Text("\n".join(f"· {clean(c)}" for c in exercise.cues))
-        self.query_one("#cues", Static).update(cues)
-        caution = self.query_one("#caution", Static)
-        caution.update(Text(f"⚠ {clean(exercise.caution)}" if exercise.caution else ""))
-        caution.display = bool(exercise.caution)
-        self.query_one("#next-up", Static).update(Text(clean(coach_text.next_words(session))))
-        self.set_class(session.paused, "-paused")
-        for phase in Phase:
-            self.set_class(session.phase is phase, f"-phase-{phase.value.replace('_', '-')}")
+        self._put("#cues", "\n".join(f"· {clean(c)}" for c in exercise.cues))
+        self._put("#caution", f"⚠ {clean(exercise.caution)}" if exercise.caution else "")
+        self.query_one("#caution").display = bool(exercise.caution)
+
+    def _put(self, selector: str, text: str) -> None:
+        """Update a widget only when its text changed (as plain text, never markup)."""
+        if self._shown.get(selector) == text:
+            return
+        self._shown[selector] = text
+        widget = self.query_one(selector)
+        if isinstance(widget, Digits):
+            widget.update(text)
+        else:
+            cast(Static, widget).update(Text(text))
 
     def _show_sides(self) -> None:
         session = self.session
@@ -199,6 +238,9 @@ class ActiveSetScreen(CoachScreen):
             self.finish()
 
     def ask_quit(self) -> None:
+        if self._pending is not None:  # only the closing questions were left: save and go
+            self._log(self._pending, then_exit=True)
+            return
         dialog = ChoiceDialog(
             "A session is running. Keep it to resume next time, or save it as partial?",
             [("keep", "Keep to resume"), ("save", "Save as partial"), ("cancel", "Cancel")],
@@ -218,11 +260,37 @@ class ActiveSetScreen(CoachScreen):
     # ---- the end -----------------------------------------------------------
 
     def finish(self, *, then_exit: bool = False) -> None:
-        """Log the session (completed or partial) and go back, or quit."""
+        """Ask the closing questions (not when quitting), log the session, go back or quit."""
         if self._ended:
             return
         self._ended = True
         record = self.session.to_record()
+        record.check_before = self.check_before
+        if then_exit:
+            self._log(record, then_exit=True)
+            return
+        self._pending = record
+        if self.coach.settings.heel_check:
+            self.app.push_screen(HeelCheckDialog("after"), self._checked_after)
+        else:
+            self._ask_note()
+
+    def _checked_after(self, check: int | None) -> None:
+        if self._pending is not None:
+            self._pending.check_after = check
+            self._ask_note()
+
+    def _ask_note(self) -> None:
+        self.app.push_screen(NoteDialog(), self._noted)
+
+    def _noted(self, note: str | None) -> None:
+        if self._pending is not None:
+            self._pending.note = note or ""
+            self._log(self._pending)
+
+    def _log(self, record: SessionRecord, *, then_exit: bool = False) -> None:
+        """Save the record, then leave the screen (or the app)."""
+        self._pending = None
         saved = self.coach.save_record(record)
         if saved:
             self.claim.discard()

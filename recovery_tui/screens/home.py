@@ -10,9 +10,11 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..core.adherence import recovery_window
+from ..core.safe_text import clean
 from ..core.stats import format_today, today_summary
+from ..widgets.calendar_strip import CalendarStrip
 from ..widgets.plan_detail import PlanDetail
-from ..widgets.safe_text import clean
 from .base import CoachScreen
 
 
@@ -26,6 +28,7 @@ class HomeScreen(CoachScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="today")
+        yield CalendarStrip(id="recovery-strip")
         with Horizontal(id="home-body"):
             yield OptionList(*self._options(), id="plan-list")
             yield PlanDetail(id="plan-detail")
@@ -74,4 +77,14 @@ class HomeScreen(CoachScreen):
             now=coach.now(),
         )
         line = format_today(summary, window_days=settings.recovery_window_days)
-        self.query_one("#today", Static).update(Text(line))
+        self.query_one("#today", Static).update(Text(clean(line)))
+        strip = self.query_one(CalendarStrip)
+        strip.display = settings.race_date is not None
+        if settings.race_date is not None:
+            strip.window = recovery_window(
+                coach.recent,
+                race_date=settings.race_date,
+                window_days=settings.recovery_window_days,
+                target=settings.sessions_per_day,
+                now=coach.now(),
+            )

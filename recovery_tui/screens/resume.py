@@ -1,16 +1,24 @@
-"""On start-up, offer to resume a session an earlier run left unfinished (crash, SIGHUP)."""
+"""On start-up, offer to resume a session an earlier run left unfinished (crash, SIGHUP).
+
+Each unfinished session is restored before anything is asked, so the question is only
+put for sessions that can really be resumed; one that cannot (its plan is gone or
+changed, the file is damaged) gets a message naming its file, which is kept as it is.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..core.engine import Session
 from ..core.engine_state import StateError, session_from_state
 from ..core.engine_types import EngineConfig
-from ..core.resume import Claim, claim_orphans
+from ..core.resume import Claim, claim_orphans, describe_state
 from ..dialogs.choice import ChoiceDialog
 
 if TYPE_CHECKING:
     from ..app import RecoveryApp
+
+Restorable = tuple[Claim, Session]
 
 
 def offer_resume(app: RecoveryApp) -> bool:
@@ -20,64 +28,75 @@ def offer_resume(app: RecoveryApp) -> bool:
     except OSError as error:
         app.notify(f"Could not look for unfinished sessions: {error}", severity="warning")
         return False
-    if not claims:
+    restorable = [found for claim in claims if (found := _restore(app, claim)) is not None]
+    if not restorable:
         return False
-    _ask(app, claims)
+    _ask(app, restorable)
     return True
 
 
-def _ask(app: RecoveryApp, claims: list[Claim]) -> None:
-    if not claims:
-        if app.start_now:
-            app.start_session(app.start_plan or app.settings.default_plan)
-        return
-    claim, rest = claims[0], claims[1:]
-    state = claim.state
-    name = state.get("plan_name") or state.get("plan", "?")
-    started = str(state.get("started", ""))[:16].replace("T", " ")
-    where = f"round {int(state.get('round', 0)) + 1}, exercise {int(state.get('index', 0)) + 1}"
-    dialog = ChoiceDialog(
-        f"{name}, started {started}, stopped at {where}.",
-        [("resume", "Resume"), ("partial", "Save as partial"), ("discard", "Discard")],
-        title="Unfinished session",
-    )
-
-    def answered(answer: str | None) -> None:
-        _handle(app, claim, answer or "cancel")
-        if answer != "resume":
-            _ask(app, rest)
-        else:
-            for other in rest:
-                other.release()
-
-    app.push_screen(dialog, answered)
-
-
-def _handle(app: RecoveryApp, claim: Claim, answer: str) -> None:
+def _restore(app: RecoveryApp, claim: Claim) -> Restorable | None:
+    """The session saved in `claim`, paused where it stopped; None (and a message) if not."""
     plan = app.plan(str(claim.state.get("plan", "")))
-    session = None
-    if plan is not None:
+    try:
+        if plan is None:
+            raise StateError("its plan is not among the plans loaded")
         config = EngineConfig.from_settings(app.settings)
-        try:
-            session = session_from_state(plan, config, claim.state, app.clock, app.now)
-        except StateError as error:
-            app.notify(f"{claim.state_file}: {error}", severity="error", timeout=20)
-    if session is None:
+        session = session_from_state(plan, config, claim.state, app.clock, app.now)
+    except StateError as error:
         app.notify(
-            f"Cannot restore {claim.state_file}: its plan is missing or changed; "
-            "the file is kept as it is.",
+            f"{claim.state_file}: cannot resume this session: {error}. "
+            "The file is kept as it is; delete it to stop this message.",
+            title="Unfinished session not restored",
             severity="error",
             timeout=20,
         )
         claim.release()
+        return None
+    return claim, session
+
+
+def _ask(app: RecoveryApp, pending: list[Restorable]) -> None:
+    if not pending:
+        if app.start_now:
+            app.start_session(app.start_plan or app.settings.default_plan)
         return
-    if answer == "resume":
-        app.start_session(plan.id if plan else "", session=session, claim=claim)
-    elif answer == "partial":
-        if app.save_record(session.to_record()):
-            claim.discard()
+    (claim, session), rest = pending[0], pending[1:]
+    started = session.started.astimezone().strftime("%Y-%m-%d %H:%M")
+    what = f"{describe_state(claim.state)}, started {started}"
+    if session.finished:  # stopped during the closing questions: only the saving is left
+        question = f"{what}: finished, but not in your history yet."
+        answers = [("save", "Save it"), ("discard", "Discard")]
+    else:
+        question = (
+            f"{what}. Resume it where it stopped, save what was done as partial, or discard it?"
+        )
+        answers = [("resume", "Resume"), ("save", "Save as partial"), ("discard", "Discard")]
+    dialog = ChoiceDialog(question, answers, title="Unfinished session")
+
+    def answered(answer: str | None) -> None:
+        _handle(app, claim, session, answer or "cancel")
+        if answer == "resume":
+            for other, _session in rest:
+                other.release()
         else:
-            claim.release()
+            _ask(app, rest)
+
+    app.push_screen(dialog, answered)
+
+
+def _handle(app: RecoveryApp, claim: Claim, session: Session, answer: str) -> None:
+    if answer == "resume":
+        app.start_session(session.plan.id, session=session, claim=claim)
+    elif answer == "save":
+        record = session.to_record()
+        check = claim.state.get("check_before")
+        if type(check) is int and 1 <= check <= 5:
+            record.check_before = check
+        if app.save_record(record):
+            claim.discard()
+        # else: keep the claim, so no other instance takes the session meanwhile; the
+        # record waits in app.unsaved and the state file stays until it is saved.
     elif answer == "discard":
         claim.discard()
     else:

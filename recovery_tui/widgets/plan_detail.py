@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from ..core.plan import Plan
 from ..core.plan_text import plan_summary
-from .safe_text import clean
+from ..core.safe_text import clean
 
 
 def plan_text(plan: Plan) -> Text:

@@ -15,16 +15,16 @@ from textual.widgets import Static
 
 from ..core.export import format_duration
 from ..core.record import ExerciseResult, SessionRecord
-from .safe_text import clean
+from ..core.safe_text import clean
 
-CHECK_SCALE = "1 = far from the mat, 5 = flat"
+CHECK_SCALE = "1 far, 5 flat"
 
 
 def when(moment: datetime, *, this_year: int | None = None) -> str:
-    """Local time as "Mon 23 Nov 07:42"; the year is added when it is not `this_year`."""
+    """Local time as "Mon 23 Nov 07:42", or "23 Nov 2025 07:42" when not in `this_year`."""
     local = moment.astimezone()
     if this_year is not None and local.year != this_year:
-        return local.strftime("%a %d %b %Y %H:%M")
+        return local.strftime("%d %b %Y %H:%M")
     return local.strftime("%a %d %b %H:%M")
 
 
@@ -37,47 +37,45 @@ def rounds_label(record: SessionRecord) -> str:
     return f"{record.rounds_completed}/{len(record.rounds)}"
 
 
-def _side_counts(result: ExerciseResult) -> str:
-    """`12`, or `left 12 · right 12`; sets and their durations for to-fatigue work."""
-    parts = []
-    for side, count in result.counts.items():
-        if result.kind == "to_fatigue":
+def _amounts(result: ExerciseResult) -> list[str]:
+    """One line per side for to-fatigue sets (with their durations), else one line."""
+    if result.kind == "to_fatigue":
+        lines = []
+        for side, count in result.counts.items():
             noun = "set" if count == 1 else "sets"
-            seconds = result.set_seconds.get(side, [])
-            times = ", ".join(f"{s:.1f} s" for s in seconds)
-            amount = f"{count} {noun}" + (f" ({times})" if times else "")
-        else:
-            amount = str(count)
-        parts.append(amount if side == "both" else f"{side} {amount}")
-    return " · ".join(parts)
+            seconds = ", ".join(f"{s:.1f}" for s in result.set_seconds.get(side, []))
+            amount = f"{count} {noun}" + (f": {seconds} s" if seconds else "")
+            lines.append(amount if side == "both" else f"{side} {amount}")
+        return lines
+    parts = [str(n) if side == "both" else f"{side} {n}" for side, n in result.counts.items()]
+    return [" · ".join(parts) + " reps"]
 
 
-def exercise_line(number: int, result: ExerciseResult) -> Text:
-    line = Text(f"  {number}. ")
-    line.append(clean(result.name), style="bold")
-    line.append("  ")
+def exercise_lines(number: int, result: ExerciseResult) -> Text:
+    """The exercise's name, then what was done, indented below it."""
+    text = Text(f"{number}. ")
+    text.append(clean(result.name), style="bold")
     if result.skipped:
-        line.append("skipped", style="italic")
+        text.append("\n   skipped", style="italic")
     elif not result.counts:
-        line.append("not done", style="dim italic")
+        text.append("\n   not done", style="dim italic")
     else:
-        line.append(_side_counts(result))
-    return line
+        for line in _amounts(result):
+            text.append(f"\n   {line}")
+    return text
 
 
 def _summary(record: SessionRecord, saved: bool, this_year: int | None) -> Text:
     text = Text()
     text.append(plan_label(record), style="bold")
-    if record.plan_name and record.plan_name != record.plan:
-        text.append(f"  ({clean(record.plan)})", style="dim")
     end = record.ended.astimezone().strftime("%H:%M")
     text.append(f"\n{when(record.started, this_year=this_year)}–{end}")
     text.append(f" · {format_duration(record.duration_seconds)}")
-    text.append(f" · {record.status} · {rounds_label(record)} rounds\n")
+    text.append(f"\n{record.status} · {rounds_label(record)} rounds\n")
     if record.check_before is not None or record.check_after is not None:
         before = "–" if record.check_before is None else record.check_before
         after = "–" if record.check_after is None else record.check_after
-        text.append(f"Heel-to-mat check: {before} before, {after} after ")
+        text.append(f"Heels to mat: {before} → {after} ")
         text.append(f"({CHECK_SCALE})\n", style="dim")
     if record.note:
         text.append("Note: ", style="bold")
@@ -97,7 +95,7 @@ def session_text(
     for round_number, results in enumerate(record.rounds, start=1):
         text.append(f"\nRound {round_number}\n", style="bold underline")
         for number, result in enumerate(results, start=1):
-            text.append_text(exercise_line(number, result))
+            text.append_text(exercise_lines(number, result))
             text.append("\n")
     return text
 

@@ -1,0 +1,204 @@
+"""Keeping to the prescription: which days of the recovery window were on plan.
+
+The source prescribes one or two sessions a day, every day or every other day, for the
+first one to two weeks after the race (race day = day 0). The rules, decided once here:
+
+- A day's sessions are those *started* on that calendar date in the caller's time zone;
+  a session that runs past midnight belongs to the day it started on.
+- ``met``: at least ``target`` sessions. ``partial``: at least one, fewer than the
+  target. Both are *on plan*: the source allows one session a day, so the target is
+  the runner's aim, not the bar.
+- ``rest``: no session, but the day before was active and the day after is active too
+  (every other day is allowed). The race itself makes race day active. While today is
+  still open, yesterday's rest counts as allowed: there is still time to train today.
+- ``missed``: a past day with no session that is not an allowed rest; two empty days
+  in a row are both missed, since neither sits between two active days.
+- ``race``: race day without a session; it is neither on plan nor missed.
+- ``open``: today, no session yet; ``future``: after today. Neither is missed.
+
+The streak is the number of days in a row on plan, counted back from today when today
+already has a session, otherwise from yesterday. It starts at the race at the earliest.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Literal
+
+from recovery_tui.core.record import SessionRecord
+
+DayStatus = Literal["met", "partial", "rest", "missed", "race", "open", "future"]
+ON_PLAN: frozenset[DayStatus] = frozenset({"met", "partial", "rest"})
+ONE_DAY = timedelta(days=1)
+SYMBOLS: dict[DayStatus, str] = {
+    "met": "●",
+    "partial": "◐",
+    "rest": "○",
+    "missed": "✗",
+    "race": "R",
+    "open": "·",
+    "future": "·",
+}
+"""One symbol per status, so the strip reads without colour."""
+
+
+def reading_start(race_date: date | None, now: datetime) -> datetime:
+    """Where to start reading the log: midnight of yesterday, or of race day if earlier.
+
+    Yesterday is needed for "yesterday 21:10"; race day for the window and the streak.
+    A few hours more cover a daylight-saving change; the extra records are filtered out
+    by date anyway.
+    """
+    first = now.date() - ONE_DAY
+    if race_date is not None and race_date < first:
+        first = race_date
+    return datetime.combine(first, time(), now.tzinfo) - timedelta(hours=3)
+
+
+def day_counts(records: Iterable[SessionRecord], tz: tzinfo | None = None) -> Counter[date]:
+    """Sessions (completed or partial) per local start date in `tz` (the machine's when None)."""
+    return Counter(r.started.astimezone(tz).date() for r in records)
+
+
+def _active(day: date, counts: Mapping[date, int], race_date: date | None) -> bool:
+    """A day that makes the next or the previous day's rest allowed."""
+    return counts.get(day, 0) > 0 or day == race_date
+
+
+def day_status(
+    day: date,
+    counts: Mapping[date, int],
+    *,
+    today: date,
+    target: int,
+    race_date: date | None = None,
+) -> DayStatus:
+    """The status of one day under the rules in this module's docstring."""
+    sessions = counts.get(day, 0)
+    if day > today:
+        return "future"
+    if sessions:
+        return "met" if sessions >= max(1, target) else "partial"
+    if day == today:
+        return "open"
+    if day == race_date:
+        return "race"
+    before = _active(day - ONE_DAY, counts, race_date)
+    after = day + ONE_DAY == today or _active(day + ONE_DAY, counts, race_date)
+    return "rest" if before and after else "missed"
+
+
+def streak(
+    counts: Mapping[date, int],
+    *,
+    today: date,
+    target: int,
+    race_date: date | None = None,
+) -> int:
+    """Days in a row on plan, ending today (if it has a session) or yesterday.
+
+    Without a race date the first day with a session is where counting may stop.
+    """
+    start = race_date or min(counts, default=today)
+    day = today if counts.get(today, 0) else today - ONE_DAY
+    length = 0
+    while (
+        day >= start
+        and day_status(day, counts, today=today, target=target, race_date=race_date) in ON_PLAN
+    ):
+        length += 1
+        day -= ONE_DAY
+    return length
+
+
+@dataclass(frozen=True)
+class WindowDay:
+    """One cell of the calendar strip."""
+
+    day: date
+    number: int
+    """Days after the race: 0 is race day."""
+    sessions: int
+    status: DayStatus
+    is_today: bool
+
+
+@dataclass(frozen=True)
+class RecoveryWindow:
+    """The recovery window as of `today`: race day 0 to day `window_days`, and the streak."""
+
+    race_date: date
+    today: date
+    window_days: int
+    target: int
+    days: tuple[WindowDay, ...]
+    streak: int
+
+    @property
+    def day_number(self) -> int:
+        """Today's number of days after the race (negative before it)."""
+        return (self.today - self.race_date).days
+
+    @property
+    def in_window(self) -> bool:
+        return 0 <= self.day_number <= self.window_days
+
+    def tally(self) -> Counter[DayStatus]:
+        """How many days of the window have each status."""
+        return Counter(d.status for d in self.days)
+
+
+def recovery_window(
+    records: Iterable[SessionRecord],
+    *,
+    race_date: date,
+    window_days: int,
+    target: int,
+    now: datetime,
+    tz: tzinfo | None = None,
+) -> RecoveryWindow:
+    """The window's days and the streak; dates are taken in `tz`, else in the zone of `now`.
+
+    `records` should reach back to the race; earlier ones are ignored.
+    """
+    zone = tz or now.tzinfo
+    today = now.astimezone(zone).date()
+    counts = day_counts((r for r in records), zone)
+    days = tuple(
+        WindowDay(
+            day=day,
+            number=offset,
+            sessions=counts.get(day, 0),
+            status=day_status(day, counts, today=today, target=target, race_date=race_date),
+            is_today=day == today,
+        )
+        for offset in range(window_days + 1)
+        for day in [race_date + timedelta(days=offset)]
+    )
+    length = streak(counts, today=today, target=target, race_date=race_date)
+    return RecoveryWindow(race_date, today, window_days, target, days, length)
+
+
+def window_line(window: RecoveryWindow) -> str:
+    """``Day 8 of the 14-day recovery window · 5 days in a row on plan``."""
+    number, total = window.day_number, window.window_days
+    if number < 0:
+        where = f"The {total}-day recovery window starts on race day"
+    elif number <= total:
+        where = f"Day {number} of the {total}-day recovery window"
+    else:
+        where = f"The {total}-day recovery window ended {number - total} days ago"
+        if number - total == 1:
+            where = f"The {total}-day recovery window ended yesterday"
+    days = "day" if window.streak == 1 else "days"
+    return f"{where} · {window.streak} {days} in a row on plan"
+
+
+def compact_strip(window: RecoveryWindow) -> str:
+    """The window in one line of symbols, today in brackets: ``R●◐○[·]···``."""
+    return "".join(
+        f"[{SYMBOLS[d.status]}]" if d.is_today else SYMBOLS[d.status] for d in window.days
+    )

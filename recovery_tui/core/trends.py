@@ -1,0 +1,145 @@
+"""Series for the history charts: is the recovery working, and is one side weaker?
+
+The source judges progress by how close the heels come to the mat in down dog, so the
+heel-to-mat checks before and after each session are the main series. Set times to
+fatigue, left against right, show a weaker side; so do the reps each side got when a
+session was cut short. Pure functions over records, in start order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from recovery_tui.core.record import SessionRecord
+
+TO_FATIGUE = "to_fatigue"
+
+
+def chart_days(race_date: date | None, window_days: int, today: date) -> tuple[date, date]:
+    """The first and last day the charts cover: the recovery window, or the last days."""
+    if race_date is not None:
+        return race_date, race_date + timedelta(days=window_days)
+    return today - timedelta(days=window_days), today
+
+
+def records_between(
+    records: Iterable[SessionRecord], first: date, last: date, tz: tzinfo | None = None
+) -> list[SessionRecord]:
+    """Records started from `first` to `last` (local dates in `tz`, both included), in order."""
+    chosen = [r for r in records if first <= r.started.astimezone(tz).date() <= last]
+    return sorted(chosen, key=lambda r: r.started)
+
+
+@dataclass(frozen=True)
+class HeelPoint:
+    """One session's heel-to-mat checks: 1 (far from the mat) to 5 (flat), None if skipped."""
+
+    started: datetime
+    before: int | None
+    after: int | None
+
+
+def heel_series(records: Iterable[SessionRecord]) -> list[HeelPoint]:
+    """The sessions with at least one check, in start order."""
+    points = [
+        HeelPoint(r.started, r.check_before, r.check_after)
+        for r in records
+        if r.check_before is not None or r.check_after is not None
+    ]
+    return sorted(points, key=lambda p: p.started)
+
+
+@dataclass(frozen=True)
+class FatigueSet:
+    """Set `number` of a to-fatigue exercise in one round: seconds per side, None if not done."""
+
+    started: datetime
+    round: int
+    """1-based."""
+    number: int
+    """1-based, within the side."""
+    left: float | None
+    right: float | None
+
+
+def fatigue_sets(records: Iterable[SessionRecord]) -> list[FatigueSet]:
+    """Every to-fatigue set, left paired with right by set number, in session order."""
+    sets: list[FatigueSet] = []
+    for record in sorted(records, key=lambda r: r.started):
+        for round_number, results in enumerate(record.rounds, start=1):
+            for result in results:
+                if result.kind != TO_FATIGUE or result.skipped:
+                    continue
+                left = result.set_seconds.get("left", [])
+                right = result.set_seconds.get("right", [])
+                for index in range(max(len(left), len(right))):
+                    sets.append(
+                        FatigueSet(
+                            record.started,
+                            round_number,
+                            index + 1,
+                            left[index] if index < len(left) else None,
+                            right[index] if index < len(right) else None,
+                        )
+                    )
+    return sets
+
+
+@dataclass(frozen=True)
+class SessionSides:
+    """The mean seconds of one session's to-fatigue sets, per side; None for no set."""
+
+    started: datetime
+    left: float | None
+    right: float | None
+
+
+def fatigue_by_session(sets: Iterable[FatigueSet]) -> list[SessionSides]:
+    """`fatigue_sets` averaged per session, for windows with more sets than columns."""
+    sides: dict[datetime, tuple[list[float], list[float]]] = {}
+    for item in sets:
+        left, right = sides.setdefault(item.started, ([], []))
+        if item.left is not None:
+            left.append(item.left)
+        if item.right is not None:
+            right.append(item.right)
+    return [
+        SessionSides(started, _mean(left), _mean(right))
+        for started, (left, right) in sorted(sides.items())
+    ]
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+@dataclass(frozen=True)
+class SideReps:
+    """Reps per side in a session that was cut short (to-fatigue sets not included)."""
+
+    started: datetime
+    left: int
+    right: int
+
+
+def partial_side_reps(records: Iterable[SessionRecord]) -> list[SideReps]:
+    """Per-side rep totals of the partial sessions, in start order.
+
+    To-fatigue exercises count sets, not reps, so they are left out; so are sessions
+    with no per-side reps at all (cut short before any per-side exercise).
+    """
+    totals: list[SideReps] = []
+    for record in sorted(records, key=lambda r: r.started):
+        if record.status != "partial":
+            continue
+        left = right = 0
+        for results in record.rounds:
+            for result in results:
+                if result.kind != TO_FATIGUE:
+                    left += result.counts.get("left", 0)
+                    right += result.counts.get("right", 0)
+        if left or right:
+            totals.append(SideReps(record.started, left, right))
+    return totals

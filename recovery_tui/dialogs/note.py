@@ -1,0 +1,49 @@
+"""A free-text note for a session: how it felt, what hurt, what to change next time.
+
+Enter saves what is written (an empty line removes the note); escape leaves the note
+as it was. The text is stored as typed and shown only as plain text, never as markup.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+MAX_NOTE = 1000
+"""Characters; a note is a line or two, not a diary."""
+
+
+class NoteDialog(ModalScreen[str | None]):
+    """Dismisses with the note (possibly empty), or None when left with escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, note: str = "", *, title: str = "Note for this session") -> None:
+        super().__init__()
+        self.note = note
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-dialog", classes="dialog"):
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Input(
+                self.note,
+                placeholder="How did it feel? (optional)",
+                max_length=MAX_NOTE,
+                id="note-input",
+            )
+            yield Static("enter saves · escape cancels", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

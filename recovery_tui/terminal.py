@@ -1,0 +1,102 @@
+"""A Textual terminal driver that lets the app leave cleanly when the terminal goes away.
+
+When an SSH connection drops, Textual 8's Linux driver misbehaves in three ways:
+
+* stdin is at end of file: its input thread spins a whole core, because ``select``
+  keeps saying "readable" and ``read`` keeps returning nothing;
+* a write to the dead terminal kills its writer thread; once that thread's queue is
+  full, the next write blocks the app for ever, even on the way out;
+* the kernel sends SIGCONT along with SIGHUP, and the driver answers SIGCONT by
+  restarting application mode (a second writer thread) although it never stopped.
+
+The session state is already on disk after every count, so the right answer is to
+leave: a hang-up on stdin becomes a SIGHUP to ourselves, which the app handles like
+any other hang-up. Output to a terminal that is gone is dropped instead of fatal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import signal
+import threading
+from typing import IO, Any
+
+from textual.driver import Driver
+from textual.drivers.linux_driver import LinuxDriver
+
+_GONE = select.POLLHUP | select.POLLERR | select.POLLNVAL
+_POLL_MS = 500
+
+
+class _QuietFile:
+    """The terminal's output stream; once the terminal is gone, writes go nowhere."""
+
+    def __init__(self, file: IO[str]) -> None:
+        self._file = file
+
+    def write(self, text: str) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self._file.write(text)
+
+    def flush(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self._file.flush()
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def isatty(self) -> bool:
+        return self._file.isatty()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._file, name)
+
+
+class HangupSafeDriver(LinuxDriver):
+    """LinuxDriver that turns a vanished terminal into a SIGHUP and never blocks on it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._file = _QuietFile(self._file)  # type: ignore[arg-type, assignment]
+        self._suspended = False
+        self._watching = threading.Event()
+
+    def _sigtstp_application(self, *args: Any) -> None:
+        self._suspended = True
+        super()._sigtstp_application(*args)
+
+    def _sigcont_application(self, *args: Any) -> None:
+        """Resume only after our own suspend: a hang-up's SIGCONT must not restart anything."""
+        if self._suspended:
+            self._suspended = False
+            super()._sigcont_application(*args)
+
+    def start_application_mode(self) -> None:
+        super().start_application_mode()
+        if not self._watching.is_set() and os.isatty(self.fileno):
+            self._watching.set()
+            watcher = threading.Thread(target=self._watch, name="hangup-watch", daemon=True)
+            watcher.start()
+
+    def close(self) -> None:
+        self._watching.clear()
+        super().close()
+
+    def _watch(self) -> None:
+        """Wait (without reading, so no key is stolen) for stdin to hang up."""
+        poller = select.poll()
+        poller.register(self.fileno, 0)  # hang-up and error are always reported
+        while self._watching.is_set():
+            events = poller.poll(_POLL_MS)
+            if self._watching.is_set() and any(mask & _GONE for _fd, mask in events):
+                self._watching.clear()
+                self.exit_event.set()  # stop the input thread's busy loop now
+                os.kill(os.getpid(), signal.SIGHUP)
+                return
+
+
+def hangup_safe(driver_class: type[Driver]) -> type[Driver]:
+    """The driver to use: ours in place of Textual's Linux driver, anything else as is."""
+    return HangupSafeDriver if driver_class is LinuxDriver else driver_class

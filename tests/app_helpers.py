@@ -1,0 +1,172 @@
+"""Helpers shared by the Pilot and snapshot tests: files to set up, and a session driver.
+
+The driver moves the fake clock straight to the engine's next deadline and ticks the
+active screen, so a whole paced session runs in seconds instead of a quarter hour, and every
+count lands exactly where the engine put it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+import tomli_w
+from rich.text import Text
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from recovery_tui.core.engine import Session
+from recovery_tui.core.engine_types import Phase
+from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.record import SessionRecord
+from recovery_tui.dialogs.choice import ChoiceDialog
+from recovery_tui.dialogs.heel_check import HeelCheckDialog
+from recovery_tui.dialogs.note import NoteDialog
+from recovery_tui.screens.active import ActiveSetScreen
+
+FLASH_SECONDS = 0.6
+"""Longer than the screen flash (0.35 s), so a snapshot never catches it half-way."""
+
+
+class Clock(Protocol):
+    """What the driver needs of the tests' FakeClock."""
+
+    def __call__(self) -> float: ...
+
+    def advance(self, seconds: float) -> None: ...
+
+
+def write_settings(paths: AppPaths, **values: Any) -> None:
+    """Write a settings.toml holding only `values`; the rest stay at their defaults."""
+    paths.config_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.config_file.write_text(tomli_w.dumps(values), encoding="utf-8")
+
+
+def write_plan(paths: AppPaths, file_name: str, text: str) -> Path:
+    """Put a custom plan file into the plans folder the app reads."""
+    paths.plans_dir.mkdir(parents=True, exist_ok=True)
+    path = paths.plans_dir / file_name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def logged(paths: AppPaths) -> list[SessionRecord]:
+    """Every record in the log, checking each line is valid JSON first."""
+    if not paths.log_file.exists():
+        return []
+    lines = paths.log_file.read_text(encoding="utf-8").splitlines()
+    return [SessionRecord.from_json(json.loads(line)) for line in lines if line.strip()]
+
+
+def unfinished_files(paths: AppPaths) -> list[Path]:
+    folder = paths.data_dir / "unfinished"
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def active_screen(app: App[Any]) -> ActiveSetScreen:
+    screen = app.screen
+    assert isinstance(screen, ActiveSetScreen), f"expected the active set, got {screen!r}"
+    return screen
+
+
+async def start_default_plan(pilot: Pilot[Any], *, heel: str = "escape") -> ActiveSetScreen:
+    """From the home screen, start the highlighted plan with enter (skipping the check)."""
+    await pilot.pause()
+    await pilot.press("enter")
+    await answer_questions(pilot, heel=heel)
+    return active_screen(pilot.app)
+
+
+async def answer_questions(pilot: Pilot[Any], *, heel: str = "escape", note: str = "") -> None:
+    """Answer the heel-to-mat check and the note, when the app asks them.
+
+    `heel` is the key to press (1-5, or escape to skip); an empty `note` is skipped.
+    """
+    for _ in range(4):
+        await pilot.pause()
+        screen = pilot.app.screen
+        if isinstance(screen, HeelCheckDialog):
+            await pilot.press(heel)
+        elif isinstance(screen, NoteDialog):
+            if note:
+                screen.query_one(Input).value = note
+                await pilot.press("enter")
+            else:
+                await pilot.press("escape")
+        else:
+            return
+
+
+def steady_cursors(app: App[Any]) -> None:
+    """Stop text cursors blinking (they do even headless), so a snapshot is the same every run."""
+    for field in app.screen.query(Input):
+        field.cursor_blink = False
+
+
+def tick_after(screen: ActiveSetScreen, clock: Clock, seconds: float) -> None:
+    """Let `seconds` of session time pass, then tick as the screen's own timers would."""
+    clock.advance(seconds)
+    screen.tick()
+
+
+async def step(pilot: Pilot[Any], screen: ActiveSetScreen, clock: Clock, seconds: float) -> None:
+    """`tick_after`, then let the app settle so the screen shows the new state."""
+    tick_after(screen, clock, seconds)
+    await pilot.pause()
+
+
+async def drive(
+    pilot: Pilot[Any],
+    screen: ActiveSetScreen,
+    clock: Clock,
+    until: Callable[[Session], bool] = lambda session: False,
+    *,
+    set_seconds: float = 30.0,
+    max_steps: int = 5000,
+) -> Session:
+    """Run the session hands-off until `until` holds or it finishes.
+
+    Countdowns and paced reps run out on their own; a set to fatigue is the only thing
+    the runner ends, with enter, after `set_seconds`. Ticks do not wait for the screen
+    to redraw in between (that would make a whole session take a minute); the app
+    settles once at the end.
+    """
+    session = screen.session
+    for _ in range(max_steps):
+        if session.finished or until(session):
+            await pilot.pause()
+            return session
+        if session.phase is Phase.OPEN_SET:
+            clock.advance(set_seconds)
+            await pilot.press("enter")
+            continue
+        deadline = session.next_deadline()
+        assert deadline is not None, f"nothing to wait for in phase {session.phase}"
+        tick_after(screen, clock, deadline - clock())
+    raise AssertionError("the session did not get there")
+
+
+async def paced_reps_in(pilot: Pilot[Any], clock: Clock, reps: int) -> ActiveSetScreen:
+    """Start the default plan (the full circuit) and let `reps` knee bends be paced."""
+    screen = await start_default_plan(pilot)
+    await drive(pilot, screen, clock, lambda session: session.count("both") == reps)
+    return screen
+
+
+async def leave(pilot: Pilot[Any]) -> None:
+    """Escape, then the dialog's default answer (leave and save as partial), then the questions."""
+    await pilot.press("escape")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ChoiceDialog)
+    await pilot.press("enter")
+    await pilot.pause()
+    await answer_questions(pilot)
+
+
+def text_of(widget: Static) -> str:
+    """What a Static shows, as plain text (markup in it would have been parsed away)."""
+    content = widget.content
+    return content.plain if isinstance(content, Text) else str(content)

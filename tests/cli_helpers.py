@@ -1,0 +1,55 @@
+"""Run `python -m recovery_tui ...` for real, in a subprocess with its own XDG folders.
+
+Each run gets its own config and data folders under tmp_path, so nothing touches the
+real ones and a test can check exactly which files a command created.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run recovery-tui with the test's own config and data folders; never hangs."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    env.update(
+        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
+        TZ="UTC",
+        PYTHONPATH=str(REPO),
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "recovery_tui", *args],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def config_file(tmp_path: Path) -> Path:
+    return tmp_path / "xdg-config" / "recovery-tui" / "settings.toml"
+
+
+def log_file(tmp_path: Path) -> Path:
+    return tmp_path / "xdg-data" / "recovery-tui" / "sessions.jsonl"
+
+
+def write_config(tmp_path: Path, content: bytes) -> Path:
+    path = config_file(tmp_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return path
+
+
+def tree(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*"))

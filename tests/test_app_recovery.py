@@ -1,0 +1,132 @@
+"""Seeing recovery work, through the app and the CLI: notes from history, the window line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from app_helpers import logged, start_default_plan, write_settings
+from conftest import FIXED_NOW
+from factories import make_record
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from recovery_tui.cli import main
+from recovery_tui.core.log import append_record
+from recovery_tui.core.notes import notes_path, read_notes
+from recovery_tui.core.paths import AppPaths
+from recovery_tui.dialogs.heel_check import HeelCheckDialog
+from recovery_tui.dialogs.note import NoteDialog
+from recovery_tui.screens.history import HistoryScreen
+from recovery_tui.widgets.calendar_strip import CalendarStrip
+from recovery_tui.widgets.recovery_charts import RecoveryCharts
+
+AppFactory = Callable[..., Any]
+
+
+async def open_history(pilot: Pilot[Any]) -> HistoryScreen:
+    await pilot.pause()
+    await pilot.press("h")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    return screen
+
+
+async def write_note(pilot: Pilot[Any], text: str) -> None:
+    await pilot.press("n")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, NoteDialog)
+    dialog.query_one(Input).value = text
+    await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_a_note_added_from_history_is_kept_beside_the_log(
+    make_app: AppFactory, paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = make_record(FIXED_NOW - timedelta(days=1), id="yesterday")
+    append_record(paths.log_file, record)
+    log_before = paths.log_file.read_bytes()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_history(pilot)
+        await write_note(pilot, "calves tight, [b]not[/b] markup")
+        assert screen.rows[0].record.note == "calves tight, [b]not[/b] markup"
+        await write_note(pilot, "second thoughts")
+    assert paths.log_file.read_bytes() == log_before  # the log itself is never edited
+    assert read_notes(notes_path(paths.log_file)) == {"yesterday": "second thoughts"}
+    assert main(["--data-dir", str(paths.data_dir), "history", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["note"] == "second thoughts"
+
+
+async def test_escape_leaves_the_note_as_it_was(make_app: AppFactory, paths: AppPaths) -> None:
+    append_record(paths.log_file, make_record(FIXED_NOW - timedelta(hours=3)))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_history(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("x", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+    assert not notes_path(paths.log_file).exists()
+
+
+async def test_quitting_during_the_closing_questions_saves_the_session(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_default_plan(pilot, heel="2")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")  # leave and save
+        await pilot.pause()
+        assert isinstance(app.screen, HeelCheckDialog)
+        await pilot.press("ctrl+q")  # dialogs hold back plain q; ctrl+q reaches the app
+        await pilot.pause()
+    [record] = logged(paths)
+    assert (record.status, record.check_before, record.check_after) == ("partial", 2, None)
+
+
+async def test_history_charts_follow_the_settings(make_app: AppFactory, paths: AppPaths) -> None:
+    write_settings(paths, race_date=(FIXED_NOW - timedelta(days=3)).date())
+    append_record(paths.log_file, make_record(FIXED_NOW - timedelta(days=1)))
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen.has_class("-charts")
+        strip = screen.query_one(CalendarStrip)
+        assert strip.window is not None and strip.window.day_number == 3
+        charts = screen.query_one(RecoveryCharts)
+        assert charts.data is not None and len(charts.data.records) == 1
+        await pilot.press("c")
+        assert not screen.has_class("-charts")
+
+
+def test_status_shows_the_window_and_the_streak(
+    paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    now = datetime.now().astimezone()
+    write_settings(
+        paths,
+        race_date=(now - timedelta(days=4)).date(),
+        recovery_window_days=7,
+        sessions_per_day=1,
+    )
+    for days_ago in (3, 1):
+        append_record(paths.log_file, make_record(now.astimezone(UTC) - timedelta(days=days_ago)))
+    args = ["--config", str(paths.config_file), "--data-dir", str(paths.data_dir), "status"]
+    assert main(args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Day 4 after the race")
+    assert lines[1] == "Day 4 of the 7-day recovery window · 3 days in a row on plan · R●○●[·]···"

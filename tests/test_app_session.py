@@ -1,0 +1,398 @@
+"""Whole sessions driven through the app with Pilot on a fake clock; the log is checked.
+
+Time moves only when a test moves it: `clock.advance` then the active screen's `tick()`,
+exactly what the screen's own timers do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from app_helpers import (
+    answer_questions,
+    drive,
+    leave,
+    logged,
+    paced_reps_in,
+    start_default_plan,
+    step,
+    text_of,
+    unfinished_files,
+    write_plan,
+    write_settings,
+)
+from conftest import FakeClock
+from textual.widgets import DataTable, Digits, Static
+
+from recovery_tui.core.engine_types import Phase
+from recovery_tui.core.paths import AppPaths
+from recovery_tui.dialogs.choice import ChoiceDialog
+from recovery_tui.dialogs.heel_check import HeelCheckDialog
+from recovery_tui.screens.active import ActiveSetScreen
+from recovery_tui.screens.home import HomeScreen
+from recovery_tui.widgets.side_counter import SideCounter
+
+AppFactory = Callable[..., Any]
+
+FULL_CIRCUIT_ROUND: list[tuple[dict[str, int], dict[str, list[float]]]] = [
+    ({"both": 15}, {}),
+    ({"left": 15, "right": 15}, {}),
+    ({"both": 4}, {}),
+    ({"left": 3, "right": 3}, {"left": [25.0] * 3, "right": [25.0] * 3}),
+    ({"left": 15, "right": 15}, {}),
+    ({"both": 10}, {}),
+]
+"""What a hands-off auto-paced session logs per round: the top of each range."""
+
+TINY_MANUAL = """\
+name = "Tiny manual"
+id = "tiny"
+
+[[exercise]]
+name = "Knee bends"
+dose = "reps"
+reps = 3
+
+[[exercise]]
+name = "Lunge"
+dose = "reps_per_side"
+reps = 2
+sides = "one_then_other"
+"""
+
+BELL_PLAN = """\
+name = "Bell check"
+id = "bell-check"
+
+[[exercise]]
+name = "Lunge"
+dose = "reps_per_side"
+reps = 2
+sides = "one_then_other"
+tempo_seconds = 1
+"""
+
+HOSTILE_PLAN = """\
+name = "[bold]x[/] \\u001b[31m"
+id = "hostile"
+description = "[link=http://x]y \\u001b]8;;http://x\\u0007"
+
+[[exercise]]
+name = "[bold]x[/]"
+dose = "reps"
+reps = 2
+cues = ["[link=http://x]y", "\\u001b[31mred"]
+caution = "[/] \\u001b[2J"
+"""
+
+
+async def test_full_circuit_hands_off_logs_one_completed_record(
+    make_app: AppFactory, clock: FakeClock, paths: AppPaths
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_default_plan(pilot)
+        assert [f.stem for f in unfinished_files(paths)] == [screen.session.id]
+        session = await drive(pilot, screen, clock, set_seconds=25.0)
+        await answer_questions(pilot)
+        assert session.finished
+        assert isinstance(app.screen, HomeScreen)
+        assert unfinished_files(paths) == []
+    [record] = logged(paths)
+    assert (record.plan, record.status, record.id) == ("full-circuit", "completed", session.id)
+    assert len(record.rounds) == 2
+    for results in record.rounds:
+        got = [(r.counts, r.set_seconds) for r in results]
+        assert got == FULL_CIRCUIT_ROUND
+        assert not any(r.skipped for r in results)
+
+
+async def test_manual_pacing_counts_a_rep_per_enter(
+    make_app: AppFactory, clock: FakeClock, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_plan(paths, "tiny.toml", TINY_MANUAL)
+    write_settings(
+        paths, default_plan="tiny", pacing="manual", count_in_seconds=0, switch_seconds=0,
+        rest_seconds=0, round_rest_seconds=0,
+    )  # fmt: skip
+    app = make_app()
+    rings: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: rings.append(1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_default_plan(pilot)
+        session = screen.session
+        assert session.next_deadline() is None
+        await step(pilot, screen, clock, 60)
+        assert session.count("both") == 0, "manual pacing never counts on its own"
+        assert "enter when done" in text_of(screen.query_one("#phase-words", Static))
+        await pilot.press("enter")
+        assert session.count("both") == 1
+        assert rings == [], "a rep the runner counts needs no bell"
+        await pilot.press("enter", "enter")
+        assert (session.index, session.side) == (1, "left")
+        await pilot.press("enter", "enter")
+        assert session.side == "right"
+        await pilot.press("enter", "enter")
+        await answer_questions(pilot)
+        assert session.finished
+    [record] = logged(paths)
+    assert record.status == "completed"
+    assert [r.counts for r in record.rounds[0]] == [{"both": 3}, {"left": 2, "right": 2}]
+
+
+@pytest.mark.parametrize("bell", [True, False])
+async def test_bell_rings_on_paced_reps_countdowns_switch_and_finish(
+    make_app: AppFactory,
+    clock: FakeClock,
+    paths: AppPaths,
+    monkeypatch: pytest.MonkeyPatch,
+    bell: bool,
+) -> None:
+    write_plan(paths, "bell.toml", BELL_PLAN)
+    write_settings(
+        paths, default_plan="bell-check", count_in_seconds=2, switch_seconds=3, bell=bell
+    )
+    app = make_app()
+    rings: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: rings.append(1))
+    # Each step crosses one deadline; each is a cue the runner must hear.
+    steps = [
+        ("count-in over", 2, Phase.REP),
+        ("left rep 1", 1, Phase.REP),
+        ("left rep 2, switch sides", 1, Phase.SWITCH),
+        ("switch over", 3, Phase.REP),
+        ("right rep 1", 1, Phase.REP),
+        ("right rep 2, session finished", 1, Phase.DONE),
+    ]
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_default_plan(pilot)
+        assert rings == []
+        for number, (what, seconds, phase) in enumerate(steps, start=1):
+            await step(pilot, screen, clock, seconds)
+            assert screen.session.phase is phase, what
+            assert len(rings) == (number if bell else 0), what
+        await answer_questions(pilot)
+    assert [r.status for r in logged(paths)] == ["completed"]
+
+
+async def test_countdown_end_flashes_the_screen(make_app: AppFactory, clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_default_plan(pilot)
+        assert not screen.has_class("-flash")
+        await step(pilot, screen, clock, 5)
+        assert screen.has_class("-flash")
+        await pilot.pause(0.5)
+        assert not screen.has_class("-flash")
+
+
+async def test_pause_shows_paused_and_freezes_the_countdown(
+    make_app: AppFactory, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_default_plan(pilot)
+        banner = screen.query_one("#paused-banner", Static)
+        digits = screen.query_one("#countdown", Digits)
+        await step(pilot, screen, clock, 2)
+        assert digits.value == "0:03"
+        assert not banner.display
+        await pilot.press("space")
+        assert screen.has_class("-paused") and banner.display
+        await step(pilot, screen, clock, 120)
+        assert (screen.session.phase, digits.value) == (Phase.COUNT_IN, "0:03")
+        await pilot.press("enter", "n")
+        assert (screen.session.phase, screen.session.index) == (Phase.COUNT_IN, 0)
+        await pilot.press("space")
+        assert not screen.has_class("-paused") and not banner.display
+        await step(pilot, screen, clock, 2.5)
+        assert digits.value == "0:01"
+        await step(pilot, screen, clock, 0.5)
+        assert screen.session.phase is Phase.REP
+
+
+async def test_u_takes_back_the_last_count(make_app: AppFactory, clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await paced_reps_in(pilot, clock, 3)
+        await pilot.press("u")
+        assert screen.session.count("both") == 2
+        assert screen.query_one("#side-both", SideCounter).done == 2
+
+
+async def test_n_finishes_the_exercise_and_b_goes_back_to_it(
+    make_app: AppFactory, clock: FakeClock, paths: AppPaths
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await paced_reps_in(pilot, clock, 3)
+        session = screen.session
+        await pilot.press("n")
+        assert (session.index, session.phase) == (1, Phase.REST)
+        assert session.progress[0][0].finished
+        await pilot.press("b")
+        assert (session.index, session.phase, session.count("both")) == (0, Phase.COUNT_IN, 3)
+        await pilot.press("n", "n")
+        assert (session.index, session.phase) == (1, Phase.COUNT_IN)
+        await leave(pilot)
+    [record] = logged(paths)
+    assert record.rounds[0][0].counts == {"both": 3}
+    assert not record.rounds[0][0].skipped
+
+
+async def test_x_skips_the_exercise_without_a_rest(
+    make_app: AppFactory, clock: FakeClock, paths: AppPaths
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_default_plan(pilot)
+        await pilot.press("x")
+        assert (screen.session.index, screen.session.phase) == (1, Phase.COUNT_IN)
+        await leave(pilot)
+    [record] = logged(paths)
+    assert record.status == "partial"
+    assert record.rounds[0][0].skipped and record.rounds[0][0].counts == {}
+
+
+async def test_leaving_logs_a_partial_record_and_updates_home_at_once(
+    make_app: AppFactory, clock: FakeClock, paths: AppPaths
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        today = app.screen.query_one("#today", Static)
+        assert "0 of 2 sessions today" in text_of(today)
+        screen = await paced_reps_in(pilot, clock, 3)
+        assert unfinished_files(paths)
+        await leave(pilot)
+        assert app.screen.query_one("#today", Static) is today
+        assert "1 of 2 sessions today" in text_of(today)
+        assert "last: today 07:30, Full circuit, partial" in text_of(today)
+        assert unfinished_files(paths) == []
+        await pilot.press("h")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one(DataTable).row_count == 1
+    [record] = logged(paths)
+    assert (record.status, record.id) == ("partial", screen.session.id)
+    assert record.rounds[0][0].counts == {"both": 3}
+    assert all(not r.counts for r in record.rounds[1])
+
+
+@pytest.mark.parametrize(("heel_check", "expected_checks"), [(True, (2, 4)), (False, (None, None))])
+async def test_heel_checks_and_note_go_into_the_record(
+    make_app: AppFactory,
+    paths: AppPaths,
+    heel_check: bool,
+    expected_checks: tuple[int | None, int | None],
+) -> None:
+    write_settings(paths, heel_check=heel_check)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HeelCheckDialog) is heel_check
+        await answer_questions(pilot, heel="2")
+        assert isinstance(app.screen, ActiveSetScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HeelCheckDialog) is heel_check
+        await answer_questions(pilot, heel="4", note="[b]calves[/b] easier")
+        assert isinstance(app.screen, HomeScreen)
+    [record] = logged(paths)
+    assert (record.check_before, record.check_after) == expected_checks
+    assert record.note == "[b]calves[/b] easier"
+
+
+async def test_escape_then_keep_going_stays_in_the_session(
+    make_app: AppFactory, clock: FakeClock, paths: AppPaths
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await paced_reps_in(pilot, clock, 3)
+        await pilot.press("escape")
+        await pilot.click("#stay")
+        await pilot.pause()
+        assert app.screen is screen
+        await step(pilot, screen, clock, 3)
+        assert screen.session.count("both") == 4
+    assert logged(paths) == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "exits", "statuses", "state_kept"),
+    [
+        ("cancel", False, [], True),
+        ("keep", True, [], True),
+        ("save", True, ["partial"], False),
+    ],
+)
+async def test_quitting_during_a_session_asks_first(
+    make_app: AppFactory,
+    clock: FakeClock,
+    paths: AppPaths,
+    answer: str,
+    exits: bool,
+    statuses: list[str],
+    state_kept: bool,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await paced_reps_in(pilot, clock, 3)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog), "q must not quit without asking"
+        assert app.return_value is None
+        await pilot.click(f"#{answer}")
+        await pilot.pause()
+        await answer_questions(pilot)
+        assert (app.return_value == 0) is exits
+        if not exits:
+            assert app.screen is screen
+    assert [r.status for r in logged(paths)] == statuses
+    assert bool(unfinished_files(paths)) is state_kept
+
+
+async def test_state_file_follows_every_count(make_app: AppFactory, clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await paced_reps_in(pilot, clock, 3)
+        assert screen.claim.state["progress"][0][0]["counts"] == {"both": 3}
+        await step(pilot, screen, clock, 3)
+        assert screen.claim.state["progress"][0][0]["counts"] == {"both": 4}
+        assert screen.claim.state_file.is_file()
+
+
+async def test_markup_and_escapes_in_a_plan_are_shown_literally(
+    make_app: AppFactory, clock: FakeClock, paths: AppPaths
+) -> None:
+    write_plan(paths, "hostile.toml", HOSTILE_PLAN)
+    write_settings(paths, default_plan="hostile")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        detail = text_of(app.screen.query_one("#plan-text", Static))
+        assert "[bold]x[/]" in detail and "[link=http://x]y" in detail
+        screen = await start_default_plan(pilot)
+        await step(pilot, screen, clock, 5)
+        assert text_of(screen.query_one("#exercise-name", Static)) == "[bold]x[/]"
+        cues = text_of(screen.query_one("#cues", Static))
+        assert "[link=http://x]y" in cues and "red" in cues
+        assert "[/]" in text_of(screen.query_one("#caution", Static))
+        assert_no_control_characters(app)
+        await leave(pilot)
+        assert "partial" in text_of(app.screen.query_one("#today", Static))
+        assert_no_control_characters(app)
+    assert [r.plan for r in logged(paths)] == ["hostile"]
+
+
+def assert_no_control_characters(app: Any) -> None:
+    """Nothing from a plan file may reach the terminal as an escape sequence."""
+    for widget in app.screen.query(Static):
+        text = text_of(widget)
+        assert not any(ch in text for ch in "\x1b\x07\x9b"), f"{widget!r}: {text!r}"

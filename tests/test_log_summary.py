@@ -1,0 +1,107 @@
+"""Session summaries list exactly what `read_log` reads, and lead back to the full record."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from factories import make_record
+
+from recovery_tui.core.log import append_record, encode_record, read_log
+from recovery_tui.core.log_summary import (
+    NOT_IN_LOG,
+    read_record_at,
+    read_summaries,
+    summarize_line,
+    summarize_record,
+)
+
+START = datetime(2026, 11, 16, 7, 0, tzinfo=UTC)
+
+
+def _good_line() -> dict[str, object]:
+    return make_record(START).to_json()
+
+
+def _with(**changes: object) -> bytes:
+    data = _good_line()
+    data.update(changes)
+    return json.dumps(data).encode()
+
+
+BAD_LINES = {
+    "not json": b"{nope",
+    "not an object": b"[1, 2]",
+    "newer schema": _with(schema=2),
+    "no id": _with(id=None),
+    "unknown status": _with(status="aborted"),
+    "naive time": _with(started="2026-11-16T07:00:00"),
+    "bad time": _with(ended="yesterday"),
+    "rounds not lists": _with(rounds=[{"a": 1}]),
+    "rounds a number": _with(rounds=3),
+    "check out of range": _with(check_before=9),
+    "note not text": _with(note=5),
+    "exercise not an object": _with(rounds=[["squat"]]),
+    "not utf-8": b'{"schema": 1, "id": "\xff"}',
+}
+
+
+@pytest.mark.parametrize("raw", BAD_LINES.values(), ids=BAD_LINES.keys())
+def test_a_line_read_log_skips_is_skipped_too(raw: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "sessions.jsonl"
+    path.write_bytes(encode_record(make_record(START)) + raw + b"\n")
+    assert read_log(path).bad_lines == [2]
+    result = read_summaries(path)
+    assert result.bad_lines == [2]
+    assert len(result.summaries) == 1
+
+
+def test_summaries_match_the_records_in_start_order(tmp_path: Path) -> None:
+    path = tmp_path / "sessions.jsonl"
+    starts = [START + timedelta(hours=h) for h in (5, 0, 12, 30)]
+    for index, started in enumerate(starts):
+        status = "partial" if index == 2 else "completed"
+        append_record(path, make_record(started, status=status))
+    records = read_log(path).records
+    summaries = read_summaries(path).summaries
+    assert [s.id for s in summaries] == [r.id for r in records]
+    for summary, record in zip(summaries, records, strict=True):
+        assert summary == summarize_record(record, summary.offset)
+        assert summary.duration_seconds == record.duration_seconds
+    assert [s.rounds_completed for s in summaries] == [2, 2, 1, 2]  # 12:00 was partial
+
+
+def test_each_summary_leads_back_to_its_full_record(tmp_path: Path) -> None:
+    path = tmp_path / "sessions.jsonl"
+    path.write_bytes(b"\n{junk\n")
+    for hour in range(5):
+        append_record(path, make_record(START + timedelta(hours=hour)))
+    by_id = {r.id: r for r in read_log(path).records}
+    summaries = read_summaries(path).summaries
+    assert len(summaries) == 5
+    for summary in summaries:
+        assert read_record_at(path, summary.offset) == by_id[summary.id]
+
+
+@pytest.mark.parametrize("offset", [NOT_IN_LOG, 10_000])
+def test_no_record_where_there_is_no_line(offset: int, tmp_path: Path) -> None:
+    path = tmp_path / "sessions.jsonl"
+    append_record(path, make_record(START))
+    assert read_record_at(path, offset) is None
+
+
+def test_a_missing_log_has_no_summaries(tmp_path: Path) -> None:
+    result = read_summaries(tmp_path / "nothing.jsonl")
+    assert result.summaries == [] and result.bad_lines == []
+    assert read_record_at(tmp_path / "nothing.jsonl", 0) is None
+
+
+def test_plan_names_are_shared_between_summaries() -> None:
+    names: dict[str, str] = {}
+    first = summarize_line(encode_record(make_record(START)), 0, names)
+    second = summarize_line(encode_record(make_record(START + timedelta(days=1))), 99, names)
+    assert first is not None and second is not None
+    assert first.plan_name is second.plan_name
+    assert second.offset == 99

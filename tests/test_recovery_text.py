@@ -1,0 +1,101 @@
+"""The calendar strip and the charts as text: readable without colour."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from factories import make_record
+
+from recovery_tui.core.adherence import recovery_window
+from recovery_tui.core.trends import fatigue_sets, heel_series, partial_side_reps
+from recovery_tui.widgets.calendar_strip import strip_text
+from recovery_tui.widgets.recovery_charts import (
+    ChartData,
+    bar,
+    charts_text,
+    weaker_side,
+)
+
+RACE = date(2026, 11, 15)
+NOW = datetime(2026, 11, 19, 9, tzinfo=UTC)
+
+
+def week() -> list:
+    records = [make_record(datetime(2026, 11, d, 8, tzinfo=UTC)) for d in (16, 18, 18, 19)]
+    for record in records:
+        record.check_before = record.check_after = None
+    records[0].check_before, records[0].check_after = 1, 3
+    records[3].check_before, records[3].check_after = 3, None
+    partial = make_record(datetime(2026, 11, 17, 20, tzinfo=UTC), status="partial")
+    partial.check_before = partial.check_after = None
+    partial.rounds[1][4].counts = {"left": 15}
+    return [*records, partial]
+
+
+@pytest.mark.parametrize(
+    ("value", "top", "char"),
+    [(None, 5, "·"), (0, 5, "▁"), (1, 5, "▂"), (3, 5, "▅"), (5, 5, "█"), (9, 5, "█"), (2, 0, "▁")],
+)
+def test_bar(value: float | None, top: float, char: str) -> None:
+    assert bar(value, top) == char
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "text"),
+    [
+        (30.0, 26.0, "right sets end 13% sooner"),
+        (20.0, 30.0, "left sets end 33% sooner"),
+        (30.0, 28.0, ""),
+        (None, 28.0, ""),
+    ],
+)
+def test_weaker_side(left: float | None, right: float | None, text: str) -> None:
+    assert weaker_side(left, right) == text
+
+
+def test_strip_marks_today_and_every_status_with_a_symbol() -> None:
+    window = recovery_window(week(), race_date=RACE, window_days=6, target=2, now=NOW)
+    lines = strip_text(window, 80).plain.splitlines()
+    assert lines[0] == "Day 4 of the 6-day recovery window · 4 days in a row on plan"
+    assert lines[1] == "day       0  1  2  3  4  5  6"
+    assert lines[2] == "          R  ◐  ◐  ● [◐] ·  ·"
+    assert lines[3] == "sessions  0  1  1  2  1"
+    assert lines[4] == "● 2/day  ◐ fewer  ○ allowed rest  ✗ missed  R race  · to come  [ ] today"
+
+
+def test_strip_wraps_a_long_window_and_asks_for_a_race_date() -> None:
+    window = recovery_window([], race_date=RACE, window_days=30, target=1, now=NOW)
+    lines = strip_text(window, 40).plain.splitlines()
+    assert lines[1] == "day       0  1  2  3  4  5  6  7  8  9"
+    assert lines[4] == "day       10 11 12 13 14 15 16 17 18 19"
+    assert "race_date" in strip_text(None, 80).plain
+
+
+def test_series() -> None:
+    records = week()
+    assert [(p.before, p.after) for p in heel_series(records)] == [(1, 3), (3, None)]
+    sets = fatigue_sets(records)
+    assert len(sets) == 4 * 2 * 3 + 3  # the partial session did round 1 only
+    assert (sets[0].left, sets[0].right, sets[0].number) == (31.5, 30.0, 1)
+    assert [(t.left, t.right) for t in partial_side_reps(records)] == [
+        (12 + 15 + 12 + 15, 12 + 15 + 12)
+    ]
+
+
+def test_charts_text() -> None:
+    records = week()
+    window = recovery_window(records, race_date=RACE, window_days=6, target=2, now=NOW)
+    text = charts_text(ChartData(tuple(records), window)).plain
+    assert "  before  ▂▅  latest 3" in text
+    assert "  after   ▅·  latest 3" in text
+    assert "Sessions per day (target 2)" in text and "  days    ▁▅▅█▅··  5 in all" in text
+    assert "Sets to fatigue, seconds per set (left vs right)" in text
+    assert "  left    █▇▇█▇▇" in text and "mean 28.2 s" in text and "mean 27.4 s" in text
+    assert "Tue 17 Nov  L ████████████████████ 54  R ██████████████ 39" in text
+    many = charts_text(ChartData(tuple(records * 3), window)).plain
+    assert (
+        "mean seconds per session" in many and "  left    ████  mean 28.2 s" in many
+    )  # 4 sessions with sets
+    empty = charts_text(ChartData((), None, (NOW.date() - timedelta(days=1), NOW.date()))).plain
+    assert "no checks yet" in empty and "no sets to fatigue yet" in empty
