@@ -282,6 +282,7 @@ class RecoveryApp(App[int]):
         from .screens.settings import SettingsScreen
 
         if not isinstance(self.screen, SettingsScreen):
+            self.reload_settings()  # show the file as it is now, hand edits included
             self.push_screen(SettingsScreen())
 
     async def action_quit(self) -> None:

@@ -7,12 +7,14 @@ count lands exactly where the engine put it.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
 import tomli_w
+from rich.console import Console
 from rich.text import Text
 from textual.app import App
 from textual.pilot import Pilot
@@ -169,4 +171,11 @@ async def leave(pilot: Pilot[Any]) -> None:
 def text_of(widget: Static) -> str:
     """What a Static shows, as plain text (markup in it would have been parsed away)."""
     content = widget.content
-    return content.plain if isinstance(content, Text) else str(content)
+    if isinstance(content, Text):
+        return content.plain
+    if isinstance(content, str):
+        return content
+    console = Console(width=200, no_color=True, file=io.StringIO())
+    with console.capture() as capture:
+        console.print(content)
+    return capture.get()

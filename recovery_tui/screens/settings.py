@@ -23,7 +23,7 @@ from .base import CoachScreen
 
 BROKEN_ADVICE = (
     "Saving is disabled until the file is fixed, so it is never overwritten. "
-    "Correct it (or delete it to start from the defaults), then restart recovery-tui. "
+    "Correct it (or delete it to start from the defaults), then open the settings again. "
     "Until then the app runs on the defaults."
 )
 
