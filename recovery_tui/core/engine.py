@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from .engine_types import (
     RESTS,
-    EngineConfig,
     Event,
     EventKind,
     Phase,
     other_side,
     target_for,
 )
-from .plan import DoseKind, Plan, SideOrder
-from .session_view import Clock, SessionView, WallClock, _local_now
+from .plan import DoseKind, SideOrder
+from .session_view import Clock, SessionView, WallClock
 
 __all__ = ["Clock", "Session", "WallClock"]
 
@@ -27,16 +26,7 @@ __all__ = ["Clock", "Session", "WallClock"]
 class Session(SessionView):
     """One run through a plan. Not thread-safe: drive it from one loop."""
 
-    def __init__(
-        self,
-        plan: Plan,
-        config: EngineConfig,
-        clock: Clock,
-        now: WallClock = _local_now,
-        *,
-        session_id: str | None = None,
-    ) -> None:
-        super().__init__(plan, config, clock, now, session_id=session_id)
+    def _begin(self) -> None:
         self._events: list[Event] = []
         self._enter_exercise(self.clock())
 

@@ -50,6 +50,10 @@ class SessionView:
         self.paused_at: float | None = None
         self.progress = [[Progress() for _ in plan.exercises] for _ in range(plan.rounds)]
         self._history: list[tuple[int, int, str]] = []
+        self._begin()
+
+    def _begin(self) -> None:
+        """Called last by ``__init__``; the engine starts its first phase here."""
 
     # ---- what the UI reads -------------------------------------------------
 
