@@ -196,7 +196,7 @@ for i in range(count):
 
 
 def test_concurrent_appends_from_many_processes(tmp_path: Path) -> None:
-    path, workers, count = tmp_path / "sessions.jsonl", 8, 200
+    path, workers, count = tmp_path / "sessions.jsonl", 8, 500  # as the issue asks
     tests_dir = Path(__file__).parent
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tests_dir), str(tests_dir.parent)])}
     procs = [

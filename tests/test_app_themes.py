@@ -1,0 +1,53 @@
+"""Every built-in Textual theme: each screen renders, and the chosen theme is saved."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from typing import Any
+
+from app_helpers import start_default_plan
+
+from recovery_tui.core.paths import AppPaths
+from recovery_tui.screens.history import HistoryScreen
+from recovery_tui.screens.settings import SettingsScreen
+
+AppFactory = Callable[..., Any]
+
+
+async def test_every_theme_renders_every_screen(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        themes = sorted(app.available_themes)
+        assert len(themes) > 5
+        for theme in themes:
+            app.theme = theme
+            await pilot.pause()
+            assert app.screen.query_one("#plan-list").region.height > 0
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("escape")
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = await start_default_plan(pilot)
+        for theme in themes:
+            app.theme = theme
+            await pilot.pause()
+            assert screen.query_one("#countdown").region.height == 3
+
+
+async def test_a_theme_chosen_in_the_app_is_saved(make_app: AppFactory, paths: AppPaths) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    saved = tomllib.loads(paths.config_file.read_text())
+    assert saved["theme"] == "nord"
+    restarted = make_app()
+    async with restarted.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert restarted.theme == "nord"
