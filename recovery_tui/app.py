@@ -6,28 +6,30 @@ import signal
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from importlib.resources import files
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
 
-from .core.adherence import reading_start
 from .core.catalog import PlanCatalog, load_catalog
-from .core.engine import Session, WallClock
-from .core.engine_types import EngineConfig
 from .core.errors import UserError
-from .core.log import LogWriteError, append_record, records_since, tail_records
-from .core.paths import AppPaths
-from .core.plan import Plan
-from .core.record import SessionRecord
-from .core.resume import Claim, claim_new, discard_unfinished
+from .core.log import LogWriteError, append_record
+from .core.log_range import read_recent
 from .core.settings import LoadedSettings, Settings, load_settings, save_settings
-from .dialogs.heel_check import HeelCheckDialog
+from .screens.base import stylesheet
+from .screens.home import HomeScreen
 
-STYLES = Path(str(files("recovery_tui.styles")))
-CSS_FILES = ("app.tcss", "home.tcss", "active.tcss", "screens.tcss", "recovery.tcss")
+if TYPE_CHECKING:  # the engine, resume files and dialogs load when a session starts
+    from textual.screen import Screen
+
+    from .core.engine import Session, WallClock
+    from .core.paths import AppPaths
+    from .core.plan import Plan
+    from .core.record import SessionRecord
+    from .core.resume import Claim
+
+CSS_FILES = ("app.tcss", "home.tcss", "history.tcss")
+"""Parsed at start-up; other screens name theirs in `CSS_PATH` (history's: to do)."""
 
 
 def local_now() -> datetime:
@@ -38,7 +40,7 @@ class RecoveryApp(App[int]):
     """recovery-tui. Clock and wall clock are injectable so tests can freeze time."""
 
     TITLE = "recovery-tui"
-    CSS_PATH = [STYLES / name for name in CSS_FILES]
+    CSS_PATH = [stylesheet(name) for name in CSS_FILES]
     BINDINGS = [
         Binding("question_mark", "help", "Help"),
         Binding("f1", "help", "Help", show=False),
@@ -71,11 +73,15 @@ class RecoveryApp(App[int]):
 
     # ---- start-up ----------------------------------------------------------
 
-    def on_mount(self) -> None:
-        from .screens.home import HomeScreen
+    def get_default_screen(self) -> Screen:
+        """Plan selection, at the bottom: composed with the app, so in its first frame.
 
-        self._apply_theme(self.settings.theme)
-        self.push_screen(HomeScreen())
+        (Pushed from `on_mount`, it was drawn inside Textual's start-up batch, thrown away.)
+        """
+        self._apply_theme(self.settings.theme)  # before any screen is styled
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         if self.loaded_settings.error:
             self.notify(
                 f"{self.loaded_settings.error}\nRunning on the defaults; the file is untouched.",
@@ -127,14 +133,22 @@ class RecoveryApp(App[int]):
         return self.catalog.get(plan_id)
 
     def new_session(self, plan: Plan) -> Session:
+        from .core.engine import Session
+        from .core.engine_types import EngineConfig
+
         config = EngineConfig.from_settings(self.settings)
         return Session(plan, config, self.clock, self.now)
 
     def start_session(
         self, plan_id: str, session: Session | None = None, claim: Claim | None = None
     ) -> None:
+        from .core.resume import claim_new
+        from .dialogs.heel_check import HeelCheckDialog
         from .screens.active import ActiveSetScreen
 
+        if any(isinstance(s, ActiveSetScreen) for s in self.screen_stack):
+            self.notify("A session is running: leave it first (escape).", severity="warning")
+            return
         plan = self.plan(plan_id)
         if plan is None:
             known = ", ".join(p.id for p in self.catalog.plans)
@@ -152,6 +166,7 @@ class RecoveryApp(App[int]):
 
     def _start_checked(self, plan: Plan, check_before: int | None) -> None:
         """A new session after the heel-to-mat check (None when skipped)."""
+        from .core.resume import claim_new
         from .screens.active import ActiveSetScreen
 
         session = self.new_session(plan)
@@ -173,6 +188,8 @@ class RecoveryApp(App[int]):
                 timeout=30,
             )
             return False
+        from .core.resume import discard_unfinished
+
         if record in self.unsaved:
             self.unsaved.remove(record)
         discard_unfinished(self.paths.data_dir, record.id)  # logged now: never offer a resume
@@ -193,9 +210,10 @@ class RecoveryApp(App[int]):
                 refresh()
 
     def _read_recent(self) -> list[SessionRecord]:
-        """Since yesterday, or since race day when that is earlier (the recovery window)."""
-        since = reading_start(self.settings.race_date, self.now())
-        return records_since(self.paths.log_file, since) or tail_records(self.paths.log_file, 1)
+        """The last days, and the recovery window's (see `read_recent`)."""
+        settings = self.settings
+        path, window_days = self.paths.log_file, settings.recovery_window_days
+        return read_recent(path, settings.race_date, self.now(), window_days=window_days)
 
     # ---- settings ----------------------------------------------------------
 
@@ -209,7 +227,8 @@ class RecoveryApp(App[int]):
             had_error=loaded.error is not None,
         )
         self.loaded_settings = LoadedSettings(settings, None, fingerprint)
-        if settings.race_date != loaded.settings.race_date:
+        window = (settings.race_date, settings.recovery_window_days)
+        if window != (loaded.settings.race_date, loaded.settings.recovery_window_days):
             self.recent = self._read_recent()
         self._apply_theme(settings.theme)
         self.refresh_records()
@@ -269,7 +288,7 @@ class RecoveryApp(App[int]):
         if any(isinstance(s, ActiveSetScreen) for s in self.screen_stack):
             self.notify("Leave the session first (escape).", severity="warning")
             return
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
             self.pop_screen()
 
     def action_history(self) -> None:

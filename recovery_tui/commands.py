@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from .core.errors import UserError
-from .core.paths import AppPaths
 from .core.safe_text import clean
-from .core.settings import Settings
+
+if TYPE_CHECKING:
+    import argparse
+
+    from .core.paths import AppPaths
+    from .core.settings import Settings
 
 
 def say(text: str) -> None:
@@ -27,14 +31,16 @@ def _settings(paths: AppPaths) -> Settings:
 
 
 def status(args: argparse.Namespace, paths: AppPaths) -> int:
-    from .core.adherence import compact_strip, reading_start, recovery_window, window_line
-    from .core.log import records_since, tail_records
+    from .core.adherence import compact_strip, recovery_window, window_line
+    from .core.log import tail_records
+    from .core.log_range import read_recent
     from .core.resume import describe_unfinished
     from .core.stats import format_today, today_summary
 
     settings = _settings(paths)
     now = datetime.now().astimezone()
-    records = records_since(paths.log_file, reading_start(settings.race_date, now))
+    window_days = settings.recovery_window_days
+    records = read_recent(paths.log_file, settings.race_date, now, window_days=window_days)
     if not records:
         records = tail_records(paths.log_file, 1)
     summary = today_summary(

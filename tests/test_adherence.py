@@ -12,6 +12,7 @@ from recovery_tui.core.adherence import (
     compact_strip,
     day_counts,
     day_status,
+    reading_spans,
     reading_start,
     recovery_window,
     streak,
@@ -206,17 +207,71 @@ def test_window_line(today: int, pattern: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("race", "first"),
+    ("race", "window_days", "first"),
     [
-        (None, date(2026, 11, 22)),
-        (date(2026, 11, 15), RACE),
-        (date(2026, 11, 30), date(2026, 11, 22)),
+        (None, 14, date(2026, 11, 22)),  # yesterday
+        (date(2026, 11, 15), 14, RACE),  # in the window: back to the race
+        (date(2026, 11, 30), 14, date(2026, 11, 22)),  # a race to come: yesterday
+        (date(2026, 11, 8), 14, date(2026, 11, 8)),  # day 15: the window just ended
+        (date(2026, 11, 7), 14, date(2026, 11, 8)),  # further back: the window's length
+        (date(2025, 11, 23), 14, date(2026, 11, 8)),  # a year back: not a year of records
+        (date(2025, 11, 23), 7, date(2026, 11, 15)),
+        (date(2025, 11, 23), 0, date(2026, 11, 22)),
     ],
 )
-def test_reading_start_reaches_back_to_the_race(race: date | None, first: date) -> None:
+def test_reading_start_reaches_back_to_the_race_at_most_a_window(
+    race: date | None, window_days: int, first: date
+) -> None:
     now = datetime(2026, 11, 23, 7, 30, tzinfo=PARIS)
-    start = reading_start(race, now)
+    start = reading_start(race, now, window_days=window_days)
     assert start == datetime.combine(first, datetime.min.time(), PARIS) - timedelta(hours=3)
+
+
+def midnight(year: int, month: int, day: int) -> datetime:
+    return datetime(year, month, day, tzinfo=PARIS)
+
+
+H3 = timedelta(hours=3)  # the daylight-saving margin
+
+
+@pytest.mark.parametrize(
+    ("race", "window_days", "spans"),
+    [
+        (None, 14, [(midnight(2026, 11, 22) - H3, None)]),
+        (date(2026, 11, 15), 14, [(midnight(2026, 11, 15) - H3, None)]),  # all from the end
+        # day 16: the window's first day is read apart, up to where the rest begins
+        (
+            date(2026, 11, 7),
+            14,
+            [
+                (midnight(2026, 11, 8) - H3, None),
+                (midnight(2026, 11, 7) - H3, midnight(2026, 11, 8) - H3),
+            ],
+        ),
+        # a year back: its window and the day after it, and the last 15 days
+        (
+            date(2025, 11, 1),
+            14,
+            [
+                (midnight(2026, 11, 8) - H3, None),
+                (midnight(2025, 11, 1) - H3, midnight(2025, 11, 17) + H3),
+            ],
+        ),
+        (
+            date(2025, 11, 1),
+            0,
+            [
+                (midnight(2026, 11, 22) - H3, None),
+                (midnight(2025, 11, 1) - H3, midnight(2025, 11, 3) + H3),
+            ],
+        ),
+    ],
+)
+def test_reading_spans_read_the_window_apart_when_it_is_long_gone(
+    race: date | None, window_days: int, spans: list[tuple[datetime, datetime | None]]
+) -> None:
+    now = datetime(2026, 11, 23, 7, 30, tzinfo=PARIS)
+    assert reading_spans(race, now, window_days=window_days) == spans
 
 
 def test_compact_strip() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from datetime import timedelta
@@ -15,12 +16,13 @@ from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, Input, Select, Static, Switch
 
+from recovery_tui.core.history_data import PAGE, load_history, newest_page
 from recovery_tui.core.log import append_record, encode_record
 from recovery_tui.core.paths import AppPaths
 from recovery_tui.core.record import SessionRecord
 from recovery_tui.dialogs.choice import ChoiceDialog
 from recovery_tui.screens.help import HelpScreen
-from recovery_tui.screens.history import PAGE, HistoryScreen, load_history, newest_page
+from recovery_tui.screens.history import HistoryScreen
 from recovery_tui.screens.settings import SettingsScreen
 from recovery_tui.widgets.session_detail import when
 from recovery_tui.widgets.setting_field import SettingField
@@ -121,6 +123,28 @@ async def test_history_warns_about_a_damaged_log(make_app: AppFactory, paths: Ap
         assert screen.table.row_count == 1
 
 
+async def test_history_lists_a_session_whose_exercises_cannot_be_read(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    seed(paths, [make_record(FIXED_NOW - timedelta(days=1))])
+    damaged = make_record(FIXED_NOW - timedelta(hours=2), status="partial").to_json()
+    damaged["rounds"][0][0]["counts"] = {"both": -3}
+    with paths.log_file.open("ab") as log:
+        log.write(json.dumps(damaged).encode() + b"\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        assert screen.table.row_count == 2
+        assert row_texts(screen.table, 0)[2:4] == ["partial", "1/2"]
+        detail = text_of(app, "#session-text")
+        assert "partial · 1/2 rounds" in detail
+        assert "could not be read from the log" in detail
+        assert screen.selected_record is None
+        await pilot.press("down")
+        assert "Round 2" in text_of(app, "#session-text")
+        assert screen.selected_record is not None
+
+
 async def test_history_without_sessions_says_so(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -174,12 +198,12 @@ def test_the_first_page_comes_from_the_end_of_the_log(paths: AppPaths) -> None:
     unsaved = make_record(FIXED_NOW - timedelta(minutes=5))
     first = newest_page(paths, [unsaved])
     assert not first.complete
-    assert [row.record.id for row in first.rows[:3]] == [unsaved.id, records[-1].id, records[-2].id]
-    assert len(first.rows) == PAGE + 1
+    assert [first.newest(i).id for i in range(3)] == [unsaved.id, records[-1].id, records[-2].id]
+    assert len(first) == PAGE + 1
     whole = load_history(paths, [unsaved])
     assert whole.complete
-    assert len(whole.rows) == PAGE + 6
-    assert whole.rows[-1].record.id == records[0].id
+    assert len(whole) == PAGE + 6
+    assert whole.newest(len(whole) - 1).id == records[0].id
 
 
 async def test_history_reloads_when_a_session_is_saved(

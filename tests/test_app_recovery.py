@@ -8,16 +8,18 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from app_helpers import logged, start_default_plan, write_settings
-from conftest import FIXED_NOW
+from app_helpers import logged, start_default_plan, step, write_settings
+from conftest import FIXED_NOW, FakeClock
 from factories import make_record
+from rich.text import Text
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from recovery_tui.cli import main
-from recovery_tui.core.log import append_record
+from recovery_tui.core.log import append_record, encode_record
 from recovery_tui.core.notes import notes_path, read_notes
 from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.record import SessionRecord
 from recovery_tui.dialogs.heel_check import HeelCheckDialog
 from recovery_tui.dialogs.note import NoteDialog
 from recovery_tui.screens.history import HistoryScreen
@@ -25,6 +27,12 @@ from recovery_tui.widgets.calendar_strip import CalendarStrip
 from recovery_tui.widgets.recovery_charts import RecoveryCharts
 
 AppFactory = Callable[..., Any]
+
+
+def text_of(app: Any, selector: str) -> str:
+    """The plain text a Static shows."""
+    content = app.screen.query_one(selector, Static).content
+    return content.plain if isinstance(content, Text) else str(content)
 
 
 async def open_history(pilot: Pilot[Any]) -> HistoryScreen:
@@ -58,12 +66,29 @@ async def test_a_note_added_from_history_is_kept_beside_the_log(
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_history(pilot)
         await write_note(pilot, "calves tight, [b]not[/b] markup")
-        assert screen.rows[0].record.note == "calves tight, [b]not[/b] markup"
+        assert screen.selected_record is not None
+        assert screen.selected_record.note == "calves tight, [b]not[/b] markup"
+        assert "Note: calves tight, [b]not[/b] markup" in text_of(app, "#session-text")
         await write_note(pilot, "second thoughts")
     assert paths.log_file.read_bytes() == log_before  # the log itself is never edited
     assert read_notes(notes_path(paths.log_file)) == {"yesterday": "second thoughts"}
     assert main(["--data-dir", str(paths.data_dir), "history", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["note"] == "second thoughts"
+
+
+async def test_a_note_on_an_unsaved_session_stays_with_it(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    append_record(paths.log_file, make_record(FIXED_NOW - timedelta(days=1)))
+    app = make_app()
+    unsaved = make_record(FIXED_NOW - timedelta(hours=1))
+    app.unsaved.append(unsaved)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_history(pilot)
+        await write_note(pilot, "saved later")
+        assert unsaved.note == "saved later"  # written with the session when it is saved
+        assert "Note: saved later" in text_of(app, "#session-text")
+    assert not notes_path(paths.log_file).exists()
 
 
 async def test_escape_leaves_the_note_as_it_was(make_app: AppFactory, paths: AppPaths) -> None:
@@ -80,11 +105,12 @@ async def test_escape_leaves_the_note_as_it_was(make_app: AppFactory, paths: App
 
 
 async def test_quitting_during_the_closing_questions_saves_the_session(
-    make_app: AppFactory, paths: AppPaths
+    make_app: AppFactory, paths: AppPaths, clock: FakeClock
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await start_default_plan(pilot, heel="2")
+        screen = await start_default_plan(pilot, heel="2")
+        await step(pilot, screen, clock, 5 + 3)  # one paced rep, so there is a session to save
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("enter")  # leave and save
@@ -130,3 +156,58 @@ def test_status_shows_the_window_and_the_streak(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("Day 4 after the race")
     assert lines[1] == "Day 4 of the 7-day recovery window · 3 days in a row on plan · R●○●[·]···"
+
+
+async def test_history_and_plan_selection_agree_on_an_old_race(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    # A session every day for 400 days, the race a year back: both read its window
+    # and the last 15 days only (`reading_spans`), so the strip shows the real window
+    # and the streak is counted over the same days.
+    write_settings(paths, race_date=(FIXED_NOW - timedelta(days=365)).date())
+    paths.data_dir.mkdir(parents=True)
+    starts = [FIXED_NOW - timedelta(days=n, hours=1) for n in reversed(range(400))]
+    paths.log_file.write_bytes(b"".join(encode_record(make_record(s)) for s in starts))
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        at_home = app.screen.query_one(CalendarStrip).window
+        screen = await open_history(pilot)
+        in_history = screen.query_one(CalendarStrip).window
+        assert at_home is not None and in_history is not None
+        assert at_home.streak == in_history.streak == 16
+        assert at_home.days == in_history.days
+        assert {day.status for day in in_history.days} == {"partial"}  # one of two a day
+        charts = screen.query_one(RecoveryCharts).data
+        assert charts is not None and len(charts.records) == 15  # race day to day 14
+
+
+def test_status_with_an_old_race_reads_only_its_window_and_the_last_weeks(
+    paths: AppPaths, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import recovery_tui.core.log as log
+    import recovery_tui.core.log_range as log_range
+
+    now = datetime.now().astimezone()
+    race = (now - timedelta(days=365)).date()
+    write_settings(paths, race_date=race, recovery_window_days=14, sessions_per_day=1)
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    noon = now.replace(hour=12, minute=0, second=0, microsecond=0)
+    starts = [noon - timedelta(days=n) for n in reversed(range(1, 400))]
+    paths.log_file.write_bytes(b"".join(encode_record(make_record(s)) for s in starts))
+    parsed: list[bytes] = []
+
+    def counted(raw: bytes) -> SessionRecord | None:
+        parsed.append(raw)
+        return parse_line(raw)
+
+    parse_line = log.parse_line
+    for module in (log, log_range):
+        monkeypatch.setattr(module, "parse_line", counted)
+    args = ["--config", str(paths.config_file), "--data-dir", str(paths.data_dir), "status"]
+    assert main(args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Day 365 after the race (past the 14-day window)")
+    window = "The 14-day recovery window ended 351 days ago"
+    assert lines[1] == f"{window} · 15 days in a row on plan · {'●' * 15}"
+    assert len(parsed) < 80  # of 399 lines; reading back to the race parsed them all

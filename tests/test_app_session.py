@@ -203,14 +203,27 @@ async def test_pause_shows_paused_and_freezes_the_countdown(
         assert screen.has_class("-paused") and banner.display
         await step(pilot, screen, clock, 120)
         assert (screen.session.phase, digits.value) == (Phase.COUNT_IN, "0:03")
-        await pilot.press("enter", "n")
-        assert (screen.session.phase, screen.session.index) == (Phase.COUNT_IN, 0)
         await pilot.press("space")
         assert not screen.has_class("-paused") and not banner.display
         await step(pilot, screen, clock, 2.5)
         assert digits.value == "0:01"
         await step(pilot, screen, clock, 0.5)
         assert screen.session.phase is Phase.REP
+
+
+async def test_keys_still_work_while_paused_and_the_pause_holds(
+    make_app: AppFactory, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_default_plan(pilot)
+        await pilot.press("space", "n")
+        session = screen.session
+        assert session.paused and (session.phase, session.index) == (Phase.REST, 1)
+        digits = screen.query_one("#countdown", Digits)
+        frozen = digits.value
+        await step(pilot, screen, clock, 60)
+        assert digits.value == frozen and screen.has_class("-paused")
 
 
 async def test_u_takes_back_the_last_count(make_app: AppFactory, clock: FakeClock) -> None:
@@ -250,10 +263,28 @@ async def test_x_skips_the_exercise_without_a_rest(
         screen = await start_default_plan(pilot)
         await pilot.press("x")
         assert (screen.session.index, screen.session.phase) == (1, Phase.COUNT_IN)
+        await step(pilot, screen, clock, 5 + 2)
         await leave(pilot)
     [record] = logged(paths)
     assert record.status == "partial"
     assert record.rounds[0][0].skipped and record.rounds[0][0].counts == {}
+    assert record.rounds[0][1].counts == {"left": 1}
+
+
+async def test_leaving_before_anything_was_counted_logs_nothing(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_default_plan(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Nothing has been counted" in str(app.screen.query_one("#dialog-question").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert logged(paths) == []
+    assert unfinished_files(paths) == []
 
 
 async def test_leaving_logs_a_partial_record_and_updates_home_at_once(
@@ -285,6 +316,7 @@ async def test_leaving_logs_a_partial_record_and_updates_home_at_once(
 async def test_heel_checks_and_note_go_into_the_record(
     make_app: AppFactory,
     paths: AppPaths,
+    clock: FakeClock,
     heel_check: bool,
     expected_checks: tuple[int | None, int | None],
 ) -> None:
@@ -297,6 +329,7 @@ async def test_heel_checks_and_note_go_into_the_record(
         assert isinstance(app.screen, HeelCheckDialog) is heel_check
         await answer_questions(pilot, heel="2")
         assert isinstance(app.screen, ActiveSetScreen)
+        await step(pilot, app.screen, clock, 5 + 3)
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("enter")
@@ -379,7 +412,8 @@ async def test_markup_and_escapes_in_a_plan_are_shown_literally(
         detail = text_of(app.screen.query_one("#plan-text", Static))
         assert "[bold]x[/]" in detail and "[link=http://x]y" in detail
         screen = await start_default_plan(pilot)
-        await step(pilot, screen, clock, 5)
+        await step(pilot, screen, clock, 5 + 3)
+        assert screen.session.count("both") == 1
         assert text_of(screen.query_one("#exercise-name", Static)) == "[bold]x[/]"
         cues = text_of(screen.query_one("#cues", Static))
         assert "[link=http://x]y" in cues and "red" in cues

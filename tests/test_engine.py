@@ -2,65 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
-from datetime import UTC, datetime
-
 import pytest
+from engine_helpers import ALT, FATIGUE, FIXED, HELD, ONE, REPS, fixed_now, kinds, make, run
 
-from recovery_tui.core.engine import Session
-from recovery_tui.core.engine_types import EngineConfig, EventKind, Phase
-from recovery_tui.core.plan import Dose, DoseKind, Exercise, Plan, SideOrder
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
-
-
-def fixed_now() -> datetime:
-    return datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
-
-
-REPS = Exercise("Knee bends", Dose(DoseKind.REPS, 10, 15))
-FIXED = Exercise("Swings", Dose(DoseKind.REPS, 3, 3))
-ALT = Exercise("Pedal", Dose(DoseKind.REPS_PER_SIDE, 2, 3, SideOrder.ALTERNATING))
-ONE = Exercise("Lunge", Dose(DoseKind.REPS_PER_SIDE, 2, 2, SideOrder.ONE_THEN_OTHER))
-HELD = Exercise("Calf raise", Dose(DoseKind.HELD, 2, 2, hold_seconds=5, relax_seconds=3))
-FATIGUE = Exercise("Quad pump", Dose(DoseKind.TO_FATIGUE, 2, 2, SideOrder.ONE_THEN_OTHER))
-
-CONFIG = EngineConfig(
-    pacing="auto",
-    tempo_seconds=2,
-    count_in_seconds=3,
-    switch_seconds=4,
-    rest_seconds=10,
-    round_rest_seconds=30,
-)
-
-
-def make(*exercises: Exercise, rounds: int = 1, **config: object) -> tuple[Session, FakeClock]:
-    clock = FakeClock()
-    plan = Plan(id="test", name="Test", exercises=exercises, rounds=rounds)
-    cfg = dataclasses.replace(CONFIG, **config)  # type: ignore[arg-type]
-    return Session(plan, cfg, clock, fixed_now), clock
-
-
-def run(session: Session, clock: FakeClock, seconds: float, step: float = 0.25) -> list:
-    events = []
-    for _ in range(round(seconds / step)):
-        clock.advance(step)
-        events += session.update()
-    return events
-
-
-def kinds(events: list) -> list[EventKind]:
-    return [e.kind for e in events]
+from recovery_tui.core.engine_types import EventKind, Phase
 
 
 def test_auto_reps_stop_at_the_top_of_the_range() -> None:

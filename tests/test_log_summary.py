@@ -9,13 +9,15 @@ from pathlib import Path
 import pytest
 from factories import make_record
 
-from recovery_tui.core.log import append_record, encode_record, read_log
+from recovery_tui.core.log import LogReadError, append_record, encode_record, read_log
 from recovery_tui.core.log_summary import (
     NOT_IN_LOG,
     read_record_at,
+    read_records,
     read_summaries,
     summarize_line,
     summarize_record,
+    tail_summaries,
 )
 
 START = datetime(2026, 11, 16, 7, 0, tzinfo=UTC)
@@ -94,7 +96,7 @@ def test_no_record_where_there_is_no_line(offset: int, tmp_path: Path) -> None:
 
 def test_a_missing_log_has_no_summaries(tmp_path: Path) -> None:
     result = read_summaries(tmp_path / "nothing.jsonl")
-    assert result.summaries == [] and result.bad_lines == []
+    assert len(result.summaries) == 0 and result.bad_lines == []
     assert read_record_at(tmp_path / "nothing.jsonl", 0) is None
 
 
@@ -105,3 +107,59 @@ def test_plan_names_are_shared_between_summaries() -> None:
     assert first is not None and second is not None
     assert first.plan_name is second.plan_name
     assert second.offset == 99
+
+
+def _mixed_log(path: Path) -> list[str]:
+    """A log with blank, junk and out-of-order lines and no final newline; ids in file order."""
+    ids = []
+    lines = [b""]
+    for hour in (0, 1, 5, 3, 2, 6, 8, 7):  # a few out of order, as `import` may leave them
+        record = make_record(START + timedelta(hours=hour))
+        ids.append(record.id)
+        lines.append(encode_record(record).rstrip(b"\n"))
+        if hour == 5:
+            lines += [b"{junk", b""]
+    path.write_bytes(b"\n".join(lines))
+    return ids
+
+
+@pytest.mark.parametrize("block_size", [7, 64, 100_000])
+@pytest.mark.parametrize("count", [0, 1, 3, 8, 20])
+def test_tail_summaries_are_the_last_lines_in_start_order(
+    tmp_path: Path, count: int, block_size: int
+) -> None:
+    path = tmp_path / "sessions.jsonl"
+    ids = _mixed_log(path)
+    tail = tail_summaries(path, count, block_size=block_size)
+    last = set(ids[len(ids) - count :]) if count else set()
+    assert {s.id for s in tail} == last
+    assert [s.started for s in tail] == sorted(s.started for s in tail)
+    for item in tail:
+        record = read_record_at(path, item.offset)
+        assert record is not None and record.id == item.id
+
+
+def test_tail_summaries_of_a_missing_log_are_none(tmp_path: Path) -> None:
+    assert len(tail_summaries(tmp_path / "nothing.jsonl", 5)) == 0
+
+
+def test_an_unreadable_log_is_reported_by_name(tmp_path: Path) -> None:
+    folder = tmp_path / "sessions.jsonl"
+    folder.mkdir()
+    with pytest.raises(LogReadError, match=r"Could not read the session log .*sessions\.jsonl"):
+        tail_summaries(folder, 5)
+
+
+def test_read_records_skips_what_the_log_no_longer_holds(tmp_path: Path) -> None:
+    path = tmp_path / "sessions.jsonl"
+    for hour in range(3):
+        append_record(path, make_record(START + timedelta(hours=hour)))
+    summaries = list(read_summaries(path).summaries)
+    by_offset = read_records(path, summaries)
+    assert [r.id for r in by_offset] == [s.id for s in summaries]
+    unsaved = summarize_record(make_record(START))
+    assert read_records(path, [unsaved]) == []
+    # `import` rewrote the log: the same offsets now hold other sessions.
+    path.write_bytes(b"".join(encode_record(make_record(START)) for _ in range(3)))
+    assert read_records(path, summaries) == []
+    assert read_records(tmp_path / "gone.jsonl", summaries) == []

@@ -169,3 +169,14 @@ def test_import_command_prints_the_report(
     ]
     assert main(["--data-dir", str(ours.parent), "import", str(theirs) + "x"]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+def test_import_refuses_what_is_not_a_session_log(tmp_path: Path) -> None:
+    log = tmp_path / "sessions.jsonl"
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"hello\nworld\n")
+    with pytest.raises(UserError, match="no session records found"):
+        merge_logs(log, junk)
+    with pytest.raises(UserError, match="not a regular file"):
+        merge_logs(log, tmp_path)
+    assert not log.exists()

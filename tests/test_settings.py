@@ -328,6 +328,20 @@ def test_save_refuses_when_the_file_changed_on_disk(tmp_path: Path) -> None:
     assert path.read_text() == "rest_seconds = 45\n"
 
 
+def test_an_edit_that_keeps_size_and_time_is_still_noticed(tmp_path: Path) -> None:
+    """Same length, modification time put back: only the bytes tell, and they are compared."""
+    path = tmp_path / "settings.toml"
+    path.write_text("rest_seconds = 30\n")
+    seen = path.stat()
+    loaded = load_settings(path)
+    path.write_text("rest_seconds = 45\n")
+    os.utime(path, ns=(seen.st_atime_ns, seen.st_mtime_ns))
+    assert path.stat().st_size == seen.st_size and path.stat().st_mtime_ns == seen.st_mtime_ns
+    with pytest.raises(SettingsConflict, match="changed on disk"):
+        save_settings(path, CHANGED, expected=loaded.fingerprint)
+    assert path.read_text() == "rest_seconds = 45\n"
+
+
 def test_save_refuses_when_a_file_appeared_after_reading_none(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
     loaded = load_settings(path)

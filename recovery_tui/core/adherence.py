@@ -33,6 +33,8 @@ from recovery_tui.core.record import SessionRecord
 DayStatus = Literal["met", "partial", "rest", "missed", "race", "open", "future"]
 ON_PLAN: frozenset[DayStatus] = frozenset({"met", "partial", "rest"})
 ONE_DAY = timedelta(days=1)
+DST_MARGIN = timedelta(hours=3)
+"""Read this much more around a day: a daylight-saving change moves local midnight."""
 SYMBOLS: dict[DayStatus, str] = {
     "met": "●",
     "partial": "◐",
@@ -45,17 +47,55 @@ SYMBOLS: dict[DayStatus, str] = {
 """One symbol per status, so the strip reads without colour."""
 
 
-def reading_start(race_date: date | None, now: datetime) -> datetime:
-    """Where to start reading the log: midnight of yesterday, or of race day if earlier.
+def reading_start(race_date: date | None, now: datetime, *, window_days: int) -> datetime:
+    """Where to start reading the log: midnight of yesterday, or earlier for the streak.
 
-    Yesterday is needed for "yesterday 21:10"; race day for the window and the streak.
-    A few hours more cover a daylight-saving change; the extra records are filtered out
-    by date anyway.
+    Yesterday is needed for "yesterday 21:10"; race day for the window and the streak
+    while the window is recent. Once the race is further back than the window, only the
+    last `window_days` + 1 days are read from the end (the window's own days are read
+    apart, see `reading_spans`): a race date a year old must not make every start parse
+    a year of records. So the streak then counts back that far at most. A few hours more
+    cover a daylight-saving change; the extra records are filtered out by date anyway.
     """
-    first = now.date() - ONE_DAY
-    if race_date is not None and race_date < first:
-        first = race_date
-    return datetime.combine(first, time(), now.tzinfo) - timedelta(hours=3)
+    today = now.date()
+    first = today - ONE_DAY
+    if race_date is not None:
+        first = min(first, max(race_date, today - timedelta(days=window_days + 1)))
+    return _midnight(first, now.tzinfo) - DST_MARGIN
+
+
+def _midnight(day: date, zone: tzinfo | None) -> datetime:
+    return datetime.combine(day, time(), zone)
+
+
+def window_span(
+    race_date: date, window_days: int, zone: tzinfo | None
+) -> tuple[datetime, datetime]:
+    """[start, end) of the sessions the window's days depend on.
+
+    Race day to the day after the window's last day, whose sessions make the last day a
+    rest or a miss; race day itself needs no day before it.
+    """
+    end = race_date + timedelta(days=window_days + 2)
+    return _midnight(race_date, zone) - DST_MARGIN, _midnight(end, zone) + DST_MARGIN
+
+
+def reading_spans(
+    race_date: date | None, now: datetime, *, window_days: int
+) -> list[tuple[datetime, datetime | None]]:
+    """The spans of the log that the today line, the streak and the calendar strip need.
+
+    From `reading_start` on (read from the end of the log), and, when the race is further
+    back than that, the window's own days (found apart, wherever they are in the log).
+    An end of None is open.
+    """
+    since = reading_start(race_date, now, window_days=window_days)
+    spans: list[tuple[datetime, datetime | None]] = [(since, None)]
+    if race_date is not None:
+        start, end = window_span(race_date, window_days, now.tzinfo)
+        if start < since:
+            spans.append((start, min(end, since)))
+    return spans
 
 
 def day_counts(records: Iterable[SessionRecord], tz: tzinfo | None = None) -> Counter[date]:
@@ -162,7 +202,8 @@ def recovery_window(
 ) -> RecoveryWindow:
     """The window's days and the streak; dates are taken in `tz`, else in the zone of `now`.
 
-    `records` should reach back to the race; earlier ones are ignored.
+    `records` should cover `reading_spans`: the window's days, and back to
+    `reading_start` for the streak, which counts back as far as the records go.
     """
     zone = tz or now.tzinfo
     today = now.astimezone(zone).date()

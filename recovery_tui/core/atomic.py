@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 from pathlib import Path
 
 PRIVATE_DIR_MODE = 0o700
@@ -65,7 +64,9 @@ def atomic_write(path: Path, data: bytes, *, mode: int = PRIVATE_FILE_MODE) -> N
 def _create_temp(path: Path) -> Path:
     """Create a new, empty, private temp file next to ``path`` (never reusing one)."""
     while True:
-        temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        # os.urandom, not `secrets`: the same bytes, without importing `random` and
+        # `hashlib` into every command that only reads.
+        temp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
         except FileExistsError:

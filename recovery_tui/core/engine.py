@@ -59,6 +59,7 @@ class Session(SessionView):
             self._count(at)
             return
         if phase is Phase.HOLD:
+            self._emit(EventKind.COUNTDOWN_ENDED, at)
             self._count(at)
             return
         self._emit(EventKind.COUNTDOWN_ENDED, at)
@@ -87,49 +88,41 @@ class Session(SessionView):
 
     def done(self) -> list[Event]:
         """Count a rep (manual pacing), end an open set, or end a countdown early."""
-        if self._blocked():
-            return []
-        now = self.clock()
+        at = self._time()
         self.update()
         if self.phase is Phase.REP and self.config.pacing == "manual":
-            self._count(now)
+            self._count(at)
         elif self.phase is Phase.OPEN_SET:
-            self._end_open_set(now)
+            self._end_open_set(at)
         elif self.phase in (Phase.COUNT_IN, Phase.SWITCH, *RESTS):
-            self._on_deadline(now)
+            self._on_deadline(at)
         return self._drain()
 
     def next(self) -> list[Event]:
         """Finish this exercise now, keeping what was counted; in a rest, start the next one."""
-        if self._blocked():
-            return []
-        now = self.clock()
+        at = self._time()
         self.update()
         if self.phase in RESTS:
-            self._enter_exercise(now, count_in=True)
+            self._enter_exercise(at, count_in=True)
         elif self.phase is not Phase.DONE:
-            self._finish_exercise(now)
+            self._finish_exercise(at)
         return self._drain()
 
     def skip(self) -> list[Event]:
         """Mark this exercise skipped and move on without a rest."""
-        if self._blocked():
-            return []
-        now = self.clock()
+        at = self._time()
         self.update()
         if self.phase is Phase.DONE:
             return self._drain()
         self.current.skipped = True
         self.current.finished = False
-        self._emit(EventKind.EXERCISE_FINISHED, now)
-        self._advance(now, rest=self.phase in RESTS)
+        self._emit(EventKind.EXERCISE_FINISHED, at)
+        self._advance(at, rest=self.phase in RESTS)
         return self._drain()
 
     def back(self) -> list[Event]:
         """Go to the previous exercise and carry on from its counts (redo it if it was full)."""
-        if self._blocked():
-            return []
-        now = self.clock()
+        at = self._time()
         self.update()
         if self.phase in RESTS or self.phase is Phase.DONE:
             target = self._previous(self.round, self.index + (self.phase is Phase.DONE))
@@ -137,34 +130,41 @@ class Session(SessionView):
         else:
             target = self._previous(self.round, self.index) or (self.round, self.index)
         self.round, self.index = target
+        self.ended = None
         progress = self.current
         progress.skipped = progress.finished = False
         if all(progress.counts.get(s, 0) >= target_for(self.exercise.dose) for s in self.sides()):
             progress.counts.clear()
             progress.set_seconds.clear()
             self._history = [h for h in self._history if h[:2] != target]
-        self._enter_exercise(now)
+        self._enter_exercise(at)
         return self._drain()
 
     def undo(self) -> list[Event]:
-        """Take back the last count of the current exercise."""
-        if self._blocked() or self.phase in RESTS:
-            return []
+        """Take back the last count, also just after it finished an exercise or the session."""
+        at = self._time()
         self.update()
-        if not self._history or self._history[-1][:2] != (self.round, self.index):
+        if not self._history:
             return self._drain()
+        counted_at = self._history[-1][:2]
+        reopen = self.phase in RESTS or self.phase is Phase.DONE
+        if counted_at != (self.round, self.index):
+            if not reopen or counted_at != self._previous(self.round, self.index):
+                return self._drain()
+            self.round, self.index = counted_at
         _, _, side = self._history.pop()
         progress = self.current
         progress.counts[side] = max(0, progress.counts.get(side, 0) - 1)
         if self.exercise.dose.kind is DoseKind.TO_FATIGUE and progress.set_seconds.get(side):
             progress.set_seconds[side].pop()
         self.side = side
-        if self.phase in (Phase.SWITCH, Phase.COUNT_IN):
-            self._start_work(self.clock())
+        if reopen:
+            progress.finished = False
+            self.ended = None
+            self._start_work(at)
+        elif self.phase in (Phase.SWITCH, Phase.COUNT_IN):
+            self._start_work(at)
         return self._drain()
-
-    def _blocked(self) -> bool:
-        return self.paused_at is not None
 
     # ---- moving through the plan -------------------------------------------
 

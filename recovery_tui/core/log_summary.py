@@ -4,8 +4,10 @@ A full `SessionRecord` of the circuit is about forty Python objects. Twenty thou
 of them take over 100 MB, and while they are built the garbage collector walks them all
 again and again, 100-200 ms at a time with the GIL held, so the UI freezes even though
 the log is read in a thread. A list of sessions needs only a few fields of each, so a
-`SessionSummary` keeps those plus where its line starts in the file; the full record of
-the one session being looked at is read from there (`read_record_at`).
+`SessionSummary` keeps those plus where its line starts in the file, and a `SummaryList`
+stores them as columns of numbers (about 60 bytes a session). The full record of the one
+session being looked at is read from there (`read_record_at`, `read_records`); the
+newest sessions can be listed from the end of the file alone (`tail_summaries`).
 
 A line counts as unreadable here when its top-level fields are wrong, exactly as for
 `read_log`; a line whose exercises are broken still lists, and `read_record_at` then
@@ -15,41 +17,39 @@ returns None for it.
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from recovery_tui.core.log import LogReadError, parse_line
+from recovery_tui.core.log import BLOCK_SIZE, LogReadError, parse_line
 from recovery_tui.core.record import SCHEMA_VERSION, SessionRecord
+from recovery_tui.core.summary_list import NOT_IN_LOG, SessionSummary, SummaryList
 
-NOT_IN_LOG = -1
-"""The offset of a summary made from a record that is not (yet) in the log."""
+__all__ = [
+    "NOT_IN_LOG",
+    "SessionSummary",
+    "SummaryList",
+    "SummaryReadResult",
+    "read_record_at",
+    "read_records",
+    "read_summaries",
+    "summarize_line",
+    "summarize_record",
+    "tail_summaries",
+]
 
-
-@dataclass(frozen=True, slots=True)
-class SessionSummary:
-    id: str
-    plan: str
-    plan_name: str
-    started: datetime
-    ended: datetime
-    status: str
-    rounds_completed: int
-    rounds_total: int
-    offset: int
-    """Where the record's line starts in the log (bytes), or `NOT_IN_LOG`."""
-
-    @property
-    def duration_seconds(self) -> float:
-        return max(0.0, (self.ended - self.started).total_seconds())
+READ_BUFFER = 1024 * 1024
+"""Bytes read at a time when streaming the whole log (see `read_summaries`)."""
 
 
 @dataclass
 class SummaryReadResult:
     """The summaries in start order, and the 1-based numbers of unreadable lines."""
 
-    summaries: list[SessionSummary] = field(default_factory=list)
+    summaries: SummaryList = field(default_factory=SummaryList)
     bad_lines: list[int] = field(default_factory=list)
 
 
@@ -116,12 +116,17 @@ def _valid_extras(data: dict[str, Any], rounds: Any) -> bool:
 
 
 def read_summaries(path: Path) -> SummaryReadResult:
-    """Every readable session's summary, in start order, streaming the file line by line."""
+    """Every readable session's summary, in start order, streaming the file line by line.
+
+    Read in large pieces: each read lets go of the GIL, and a thread that lets go of it
+    often (every 8 KB) keeps the UI thread from ever being handed it (it waits 100 ms
+    and more); one read a megabyte lets Python's switching work every 5 ms.
+    """
     result = SummaryReadResult()
     names: dict[str, str] = {}
     offset = 0
     try:
-        with path.open("rb") as handle:
+        with path.open("rb", buffering=READ_BUFFER) as handle:
             for number, raw in enumerate(handle, start=1):
                 if raw.strip():
                     summary = summarize_line(raw, offset, names)
@@ -135,7 +140,7 @@ def read_summaries(path: Path) -> SummaryReadResult:
     except OSError as error:
         reason = error.strerror or str(error)
         raise LogReadError(f"Could not read the session log {path}: {reason}.") from error
-    result.summaries.sort(key=lambda s: s.started)
+    result.summaries.sort()
     return result
 
 
@@ -150,3 +155,74 @@ def read_record_at(path: Path, offset: int) -> SessionRecord | None:
     except OSError:
         return None
     return parse_line(raw) if raw.strip() else None
+
+
+def read_records(path: Path, summaries: Iterable[SessionSummary]) -> list[SessionRecord]:
+    """The full records of these summaries, read by offset with the file opened once.
+
+    A record is left out when its line is unreadable, or holds another session: the log
+    was replaced (by `import`) since the summaries were read.
+    """
+    records: list[SessionRecord] = []
+    try:
+        with path.open("rb") as handle:
+            for summary in summaries:
+                if summary.offset < 0:
+                    continue
+                handle.seek(summary.offset)
+                record = parse_line(handle.readline())
+                if record is not None and record.id == summary.id:
+                    records.append(record)
+    except OSError:
+        return records
+    return records
+
+
+def tail_summaries(path: Path, count: int, *, block_size: int = BLOCK_SIZE) -> SummaryList:
+    """The summaries of the last `count` readable lines, in start order, read from the end.
+
+    Only the end of the file is read, so the newest sessions list at once however long
+    the log. Raises `LogReadError` when the log exists but cannot be read.
+    """
+    found: list[SessionSummary] = []
+    names: dict[str, str] = {}
+    try:
+        with path.open("rb") as handle:
+            for offset, raw in _lines_backwards(handle, block_size):
+                if len(found) >= count:
+                    break
+                if raw.strip() and (summary := summarize_line(raw, offset, names)):
+                    found.append(summary)
+    except FileNotFoundError:
+        return SummaryList()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise LogReadError(f"Could not read the session log {path}: {reason}.") from error
+    found.sort(key=lambda s: s.started)
+    return SummaryList(found)
+
+
+def _lines_backwards(
+    handle: IO[bytes], block_size: int = BLOCK_SIZE
+) -> Iterator[tuple[int, bytes]]:
+    """(offset, line) from the last line to the first, reading blocks from the end.
+
+    Like the log's own backward reader, but says where each line starts.
+    """
+    position = handle.seek(0, os.SEEK_END)
+    pieces: list[bytes] = []
+    while position > 0:
+        step = min(block_size, position)
+        position -= step
+        handle.seek(position)
+        chunk = handle.read(step)
+        end = len(chunk)
+        newline = chunk.rfind(b"\n", 0, end)
+        while newline != -1:
+            pieces.append(chunk[newline + 1 : end])
+            yield position + newline + 1, b"".join(reversed(pieces))
+            pieces = []
+            end = newline
+            newline = chunk.rfind(b"\n", 0, end)
+        pieces.append(chunk[:end])
+    yield 0, b"".join(reversed(pieces))

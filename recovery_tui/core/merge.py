@@ -19,6 +19,7 @@ is only read.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -100,8 +101,23 @@ def _sort_key(block: _Block) -> tuple[int, datetime | None]:
     return (0, None) if block.record is None else (1, block.record.started)
 
 
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
+"""Far beyond any real log (20,000 sessions are about 30 MB); stops `/dev/zero` and the like."""
+
+
 def _read(path: Path, what: str) -> bytes:
     try:
+        if what != "log":
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                raise UserError(
+                    f"Cannot import {path}: it is not a regular file. Nothing was imported."
+                )
+            if info.st_size > MAX_IMPORT_BYTES:
+                raise UserError(
+                    f"Cannot import {path}: it is larger than a session log can be. "
+                    "Nothing was imported."
+                )
         return path.read_bytes()
     except FileNotFoundError:
         if what == "log":
@@ -115,6 +131,11 @@ def _read(path: Path, what: str) -> bytes:
 def merge_sessions(log_file: Path, other: Path) -> MergeResult:
     """Merge `other` into `log_file` by session id; see the module docstring."""
     incoming = _parse(_read(other, "session file"))
+    if incoming.bad_lines and not any(block.record for block in incoming.blocks):
+        raise UserError(
+            f"{other}: no session records found (expected a recovery-tui sessions.jsonl); "
+            "nothing was imported."
+        )
     try:
         with locked_log(log_file):
             return _merge_locked(log_file, other, incoming)

@@ -104,24 +104,38 @@ class SessionView:
         return None
 
     def fraction_done(self) -> float:
-        """How much of the whole session is done, 0 to 1, for a progress bar."""
+        """How much of the whole session is done, 0 to 1, for a progress bar.
+
+        A skipped exercise counts as dealt with; one cut short counts what was done.
+        """
         total = 0.0
         slots = 0
         for progress_round in self.progress:
             for exercise, progress in zip(self.plan.exercises, progress_round, strict=True):
+                need = required_for(exercise.dose)
                 for side in sides_for(exercise.dose, self.config.start_side):
                     slots += 1
-                    if progress.skipped or progress.finished:
-                        total += 1
-                    else:
-                        need = required_for(exercise.dose)
-                        total += min(1.0, progress.counts.get(side, 0) / need)
+                    done = progress.counts.get(side, 0) / need
+                    total += 1.0 if progress.skipped else min(1.0, done)
         return total / slots if slots else 1.0
+
+    def all_required_done(self) -> bool:
+        """Every exercise not skipped reached the low end of its dose on every side."""
+        counted = False
+        for progress_round in self.progress:
+            for exercise, progress in zip(self.plan.exercises, progress_round, strict=True):
+                counted = counted or any(progress.counts.values())
+                need = required_for(exercise.dose)
+                sides = sides_for(exercise.dose, self.config.start_side)
+                if not progress.skipped and any(progress.counts.get(s, 0) < need for s in sides):
+                    return False
+        return counted
 
     # ---- the record --------------------------------------------------------
 
     def to_record(self) -> SessionRecord:
-        """The log record: completed when the plan ran to its end, partial otherwise."""
+        """The log record: completed when the plan ran to its end with every dose met
+        (skips allowed), partial otherwise."""
         rounds = [
             [
                 ExerciseResult(
@@ -141,6 +155,6 @@ class SessionView:
             plan_name=self.plan.name,
             started=self.started,
             ended=self.ended or self.now(),
-            status="completed" if self.finished else "partial",
+            status="completed" if self.finished and self.all_required_done() else "partial",
             rounds=rounds,
         )

@@ -9,17 +9,13 @@ that could not be loaded, so a user's hand edits are never lost.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomli_w
-
-from recovery_tui.core.atomic import atomic_write
 from recovery_tui.core.errors import UserError
 from recovery_tui.core.settings_fields import (
     FIELD_BY_NAME,
@@ -56,11 +52,15 @@ _BOM = b"\xef\xbb\xbf"
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """What was read from disk, so a save can tell whether the file changed since."""
+    """What was read from disk, so a save can tell whether the file changed since.
+
+    The bytes themselves, not a hash of them: a settings file is small, comparing them is
+    exact, and loading needs no hashing module (the quick `status` check-in loads them).
+    """
 
     size: int
     mtime_ns: int
-    sha256: str
+    data: bytes = field(repr=False)
 
 
 @dataclass
@@ -99,8 +99,7 @@ def _read_file(path: Path) -> tuple[bytes, Fingerprint]:
         if not stat.S_ISREG(info.st_mode):
             raise OSError(0, "not a regular file")
         data = file.read(MAX_FILE_BYTES + 1)
-    digest = hashlib.sha256(data).hexdigest()
-    return data, Fingerprint(info.st_size, info.st_mtime_ns, digest)
+    return data, Fingerprint(info.st_size, info.st_mtime_ns, data)
 
 
 def _reason(error: OSError) -> str:
@@ -165,6 +164,8 @@ def _key_line(text: str, key: str) -> int | None:
 
 def settings_to_toml(settings: Settings) -> str:
     """Every setting with a comment saying what it does and allows; race_date only if set."""
+    import tomli_w  # only saving writes TOML; loading, and so `status`, never pays for it
+
     parts = [HEADER]
     for spec in FIELDS:
         value = getattr(settings, spec.name)
@@ -180,6 +181,8 @@ def save_settings(
     path: Path, settings: Settings, *, expected: Fingerprint | None, had_error: bool = False
 ) -> Fingerprint:
     """Write settings atomically, unless that would overwrite edits the app has not seen."""
+    from recovery_tui.core.atomic import atomic_write
+
     if had_error:
         raise UserError(
             f"{path} was not loaded because of an error; "
@@ -199,7 +202,7 @@ def save_settings(
         info = os.stat(path)
     except OSError as error:
         raise UserError(f"{path}: could not save the settings ({_reason(error)})") from None
-    return Fingerprint(info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    return Fingerprint(info.st_size, info.st_mtime_ns, data)
 
 
 def _conflict_message(path: Path, expected: Fingerprint | None, current: Fingerprint | None) -> str:

@@ -9,10 +9,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ..screens.base import stylesheet
+
 
 class ChoiceDialog(ModalScreen[str]):
     """Dismisses with the id of the chosen answer, or `cancel` on escape."""
 
+    CSS_PATH = stylesheet("dialogs.tcss")
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, question: str, answers: list[tuple[str, str]], *, title: str = "") -> None:

@@ -14,6 +14,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ..screens.base import stylesheet
+
 SCALE = (
     (1, "heels far from the mat"),
     (2, "a little closer"),
@@ -26,6 +28,7 @@ SCALE = (
 class HeelCheckDialog(ModalScreen[int | None]):
     """Dismisses with 1-5, or None when skipped."""
 
+    CSS_PATH = stylesheet("dialogs.tcss")
     BINDINGS = [
         *(Binding(str(value), f"choose({value})", words, show=False) for value, words in SCALE),
         Binding("escape", "skip", "Skip"),

@@ -13,6 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ..screens.base import stylesheet
+
 MAX_NOTE = 1000
 """Characters; a note is a line or two, not a diary."""
 
@@ -20,6 +22,7 @@ MAX_NOTE = 1000
 class NoteDialog(ModalScreen[str | None]):
     """Dismisses with the note (possibly empty), or None when left with escape."""
 
+    CSS_PATH = stylesheet("dialogs.tcss")
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, note: str = "", *, title: str = "Note for this session") -> None:
@@ -36,7 +39,7 @@ class NoteDialog(ModalScreen[str | None]):
                 max_length=MAX_NOTE,
                 id="note-input",
             )
-            yield Static("enter saves · escape cancels", classes="dialog-hint")
+            yield Static("enter saves · escape: no note", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

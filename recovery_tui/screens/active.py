@@ -26,7 +26,7 @@ from ..dialogs.choice import ChoiceDialog
 from ..dialogs.heel_check import HeelCheckDialog
 from ..dialogs.note import NoteDialog
 from ..widgets.side_counter import SideCounter
-from .base import CoachScreen
+from .base import CoachScreen, stylesheet
 
 BELL_EVENTS = {
     EventKind.COUNTDOWN_ENDED,
@@ -45,6 +45,7 @@ SAVE_EVENTS = {
 
 
 class ActiveSetScreen(CoachScreen):
+    CSS_PATH = stylesheet("active.tcss")
     BINDINGS = [
         Binding("space", "pause", "Pause"),
         Binding("enter", "done", "Done"),
@@ -88,7 +89,7 @@ class ActiveSetScreen(CoachScreen):
             yield Static(id="caution")
             yield Static(id="next-up")
         yield Static("PAUSED — space to resume", id="paused-banner")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).total = 1000
@@ -226,12 +227,19 @@ class ActiveSetScreen(CoachScreen):
         self._save_state()
 
     def action_leave(self) -> None:
-        dialog = ChoiceDialog(
-            "Leave this session? What you did so far is saved to your history as partial.",
-            [("leave", "Leave and save"), ("stay", "Keep going")],
-            title="Leave the session",
-        )
+        if self._anything_counted():
+            question = (
+                "Leave this session? What you did so far is saved to your history as partial."
+            )
+            answers = [("leave", "Leave and save"), ("stay", "Keep going")]
+        else:
+            question = "Nothing has been counted yet, so nothing will be saved. Leave?"
+            answers = [("leave", "Leave"), ("stay", "Keep going")]
+        dialog = ChoiceDialog(question, answers, title="Leave the session")
         self.app.push_screen(dialog, self._after_leave)
+
+    def _anything_counted(self) -> bool:
+        return any(p.counts.get(s) for row in self.session.progress for p in row for s in p.counts)
 
     def _after_leave(self, answer: str | None) -> None:
         if answer == "leave":
@@ -264,6 +272,10 @@ class ActiveSetScreen(CoachScreen):
         if self._ended:
             return
         self._ended = True
+        if not self._anything_counted():  # an empty session is not a session: log nothing
+            self.claim.discard()
+            self._leave(then_exit=then_exit)
+            return
         record = self.session.to_record()
         record.check_before = self.check_before
         if then_exit:
@@ -296,6 +308,9 @@ class ActiveSetScreen(CoachScreen):
             self.claim.discard()
             words = "completed" if record.status == "completed" else "saved as partial"
             self.notify(f"{self.session.plan.name}: {words}.", title="Session logged")
+        self._leave(then_exit=then_exit)
+
+    def _leave(self, *, then_exit: bool) -> None:
         if then_exit:
             self.app.exit(0)
         elif self.app.screen is self:

@@ -16,6 +16,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from .base import stylesheet
+
 EVERYWHERE = "Everywhere"
 
 
@@ -92,6 +94,7 @@ def section_text(section: HelpSection) -> Text:
 class HelpScreen(ModalScreen[None]):
     """Opened with `?` from any screen; `escape` or `?` closes it."""
 
+    CSS_PATH = stylesheet("help.tcss")
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("question_mark", "close", "Close"),

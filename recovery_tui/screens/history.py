@@ -1,13 +1,14 @@
 """Past sessions, newest first, and the selected one in full.
 
 The log may hold years of sessions, so it is read in a thread: the newest page first
-(read from the end of the file, so it shows at once), then the whole log. The table is
-filled a page at a time as the cursor nears the end: 20,000 rows are never built up front.
+(read from the end of the file, so it shows at once), then, once that is on screen, a
+light summary of every session (`core.history_data`). Only the selected session is read
+in full, by its place in the file: a single line, so it is read at once rather than in a
+thread. The table is filled a page at a time as the cursor nears the end: 20,000 rows are
+never built up front.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on, work
@@ -15,13 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Static
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
 from ..core.errors import UserError
 from ..core.export import format_duration
-from ..core.log import read_log, tail_records
-from ..core.notes import append_note, apply_notes, notes_path, read_notes
-from ..core.paths import AppPaths
+from ..core.history_data import PAGE, LoadedHistory, PanelSpan, load_history, newest_page
+from ..core.log_summary import SessionSummary, SummaryList
+from ..core.notes import append_note, notes_path
 from ..core.record import SessionRecord
 from ..dialogs.note import NoteDialog
 from ..widgets.recovery_panel import RecoveryPanel
@@ -29,58 +30,10 @@ from ..widgets.session_detail import SessionDetail, plan_label, rounds_label, wh
 from ..widgets.too_small import MIN_WIDTH
 from .base import CoachScreen
 
-PAGE = 200
-"""Rows added to the table at a time."""
 NEAR_END = 40
 """Add the next page once the cursor is this close to the last row shown."""
 PLAN_WIDTH = 24
 COLUMNS = ("Started", "Plan", "Status", "Rounds", "Time")
-
-
-@dataclass(frozen=True)
-class HistoryRow:
-    record: SessionRecord
-    saved: bool
-    """False for a session kept in memory because the log could not be written."""
-
-
-@dataclass(frozen=True)
-class LoadedHistory:
-    rows: list[HistoryRow]
-    """Newest first."""
-    warning: str = ""
-    """Bad lines or an unreadable log, for the user; empty when all is well."""
-    complete: bool = True
-    """False for the first page, shown while the whole log is still being read."""
-
-
-def _rows(records: list[SessionRecord], unsaved: list[SessionRecord]) -> list[HistoryRow]:
-    saved_ids = {record.id for record in records}
-    rows = [HistoryRow(r, True) for r in records]
-    rows += [HistoryRow(r, False) for r in unsaved if r.id not in saved_ids]
-    rows.sort(key=lambda row: row.record.started, reverse=True)
-    return rows
-
-
-def newest_page(paths: AppPaths, unsaved: list[SessionRecord]) -> LoadedHistory:
-    """The last PAGE records of the log, fast: only the end of the file is read."""
-    try:
-        records = tail_records(paths.log_file, PAGE)
-    except UserError:
-        records = []  # load_history reports it
-    records = apply_notes(records, read_notes(notes_path(paths.log_file)))
-    return LoadedHistory(_rows(records, unsaved), complete=False)
-
-
-def load_history(paths: AppPaths, unsaved: list[SessionRecord]) -> LoadedHistory:
-    """Read the whole log (slow for a big one: call from a thread) and add the unsaved."""
-    path = paths.log_file
-    try:
-        result = read_log(path)
-    except UserError as error:
-        return LoadedHistory(_rows([], unsaved), str(error))
-    records = apply_notes(result.records, read_notes(notes_path(path)))
-    return LoadedHistory(_rows(records, unsaved), result.describe_bad_lines(path))
 
 
 def _shorten(text: str, width: int) -> str:
@@ -101,7 +54,9 @@ class HistoryScreen(CoachScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[HistoryRow] = []
+        self.history = LoadedHistory(SummaryList(), complete=False)
+        self.selected_record: SessionRecord | None = None
+        """The full record of the selected session, later note included."""
         self._keep_id: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -129,20 +84,25 @@ class HistoryScreen(CoachScreen):
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def _load(self, unsaved: list[SessionRecord], *, first_page: bool = False) -> LoadedHistory:
         paths = self.coach.paths
+        settings = self.coach.settings
+        span = PanelSpan(settings.race_date, settings.recovery_window_days, self.coach.now())
         if first_page:
-            first = newest_page(paths, unsaved)
-            if not get_current_worker().is_cancelled:
-                self.app.call_from_thread(self._show, first)
-        return load_history(paths, unsaved)
+            return newest_page(paths, unsaved, span)
+        return load_history(paths, unsaved, span)
 
     @on(Worker.StateChanged)
     def _loaded(self, event: Worker.StateChanged) -> None:
         result = event.worker.result
         if event.state is WorkerState.SUCCESS and isinstance(result, LoadedHistory):
             self._show(result)
+            if not result.complete:
+                # The rest once the first page is on screen: reading the whole log in
+                # a thread still takes turns with the UI, so let that frame go first.
+                self.call_after_refresh(self.records_changed)
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
-            self._show(LoadedHistory([], f"Could not read the session log: {error}"))
+            warning = f"Could not read the session log: {error}"
+            self._show(LoadedHistory(SummaryList(), warning=warning))
 
     def records_changed(self) -> None:
         """The app saved a session (or the settings): read the log again."""
@@ -158,35 +118,47 @@ class HistoryScreen(CoachScreen):
 
     @property
     def shown(self) -> int:
-        """How many of `rows` are in the table so far."""
+        """How many of the sessions are in the table so far."""
         return self.table.row_count
 
     def _show(self, loaded: LoadedHistory) -> None:
         if self not in self.app.screen_stack:
             return  # left while the log was being read
         self._keep_id = self._selected_id() or self._keep_id
+        rows_kept = self._same_rows(loaded)
         self.set_class(not loaded.complete, "-loading")
-        self.rows = loaded.rows
+        self.history = loaded
         warning = self.query_one("#history-warning", Static)
         warning.update(loaded.warning)
         warning.set_class(bool(loaded.warning), "-shown")
-        self.set_class(loaded.complete and not self.rows, "-empty")
-        self.table.clear()
-        self._add_page()
-        keep = next((i for i, row in enumerate(self.rows) if row.record.id == self._keep_id), 0)
-        while keep >= self.shown and self.shown < len(self.rows):
+        self.set_class(loaded.complete and not len(loaded), "-empty")
+        if not rows_kept:
+            self.table.clear()
             self._add_page()
-        if self.rows:
+        keep = (loaded.row_of(self._keep_id) if self._keep_id else None) or 0
+        while keep >= self.shown and self.shown < len(loaded):
+            self._add_page()
+        self._update_status()
+        if len(loaded):
             self.table.move_cursor(row=keep, animate=False)
             self._show_detail(keep)
         else:
+            self.selected_record = None
             self.query_one(SessionDetail).show(None)
         self._show_recovery()
+
+    def _same_rows(self, loaded: LoadedHistory) -> bool:
+        """Whether the rows in the table are the newest of `loaded` too, as they are when
+        the whole log follows its first page: then the table is kept, not rebuilt."""
+        shown = self.shown
+        return 0 < shown <= len(loaded) and all(
+            loaded.newest(i) == self.history.newest(i) for i in range(shown)
+        )
 
     def _show_recovery(self) -> None:
         settings = self.coach.settings
         self.query_one(RecoveryPanel).show(
-            [row.record for row in self.rows],
+            self.history.window,
             race_date=settings.race_date,
             window_days=settings.recovery_window_days,
             target=settings.sessions_per_day,
@@ -196,23 +168,24 @@ class HistoryScreen(CoachScreen):
     def _add_page(self) -> None:
         start = self.shown
         this_year = self.coach.now().year
-        for index, row in enumerate(self.rows[start : start + PAGE], start=start):
-            self.table.add_row(*self._cells(row, this_year), key=str(index))
+        for index in range(start, min(start + PAGE, len(self.history))):
+            cells = self._cells(self.history.newest(index), this_year)
+            self.table.add_row(*cells, key=str(index))
         self._update_status()
 
-    def _cells(self, row: HistoryRow, this_year: int) -> tuple[Text, ...]:
-        record = row.record
-        status = record.status if row.saved else f"{record.status} · not saved"
+    def _cells(self, summary: SessionSummary, this_year: int) -> tuple[Text, ...]:
+        saved = summary.in_log
+        status = summary.status if saved else f"{summary.status} · not saved"
         return (
-            Text(when(record.started, this_year=this_year)),
-            Text(_shorten(plan_label(record), PLAN_WIDTH)),
-            Text(status, style="" if row.saved else "bold"),
-            Text(rounds_label(record), justify="right"),
-            Text(format_duration(record.duration_seconds), justify="right"),
+            Text(when(summary.started, this_year=this_year)),
+            Text(_shorten(plan_label(summary), PLAN_WIDTH)),
+            Text(status, style="" if saved else "bold"),
+            Text(rounds_label(summary), justify="right"),
+            Text(format_duration(summary.duration_seconds), justify="right"),
         )
 
     def _update_status(self) -> None:
-        total = len(self.rows)
+        total = len(self.history)
         noun = "session" if total == 1 else "sessions"
         text = f"{total:,} {noun}, newest first"
         if self.has_class("-loading"):
@@ -226,18 +199,23 @@ class HistoryScreen(CoachScreen):
     @on(DataTable.RowHighlighted, "#history-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail(event.cursor_row)
-        if event.cursor_row >= self.shown - NEAR_END and self.shown < len(self.rows):
+        if event.cursor_row >= self.shown - NEAR_END and self.shown < len(self.history):
             self._add_page()
 
     def _show_detail(self, index: int) -> None:
-        if 0 <= index < len(self.rows):
-            row = self.rows[index]
-            detail = self.query_one(SessionDetail)
-            detail.show(row.record, saved=row.saved, this_year=self.coach.now().year)
+        """Read the selected session in full: one line of the log, found by its offset."""
+        if not 0 <= index < len(self.history):
+            return
+        summary = self.history.newest(index)
+        record = self.history.record(self.coach.paths.log_file, summary)
+        self.selected_record = record
+        detail = self.query_one(SessionDetail)
+        this_year = self.coach.now().year
+        detail.show(record or summary, saved=summary.in_log, this_year=this_year)
 
     def _selected_id(self) -> str | None:
         index = self.table.cursor_row
-        return self.rows[index].record.id if 0 <= index < len(self.rows) else None
+        return self.history.newest(index).id if 0 <= index < len(self.history) else None
 
     def action_back(self) -> None:
         self.dismiss()
@@ -252,23 +230,31 @@ class HistoryScreen(CoachScreen):
 
     def action_note(self) -> None:
         index = self.table.cursor_row
-        if self.has_class("-charts") or not 0 <= index < len(self.rows):
+        if self.has_class("-charts") or not 0 <= index < len(self.history):
             return
-        row = self.rows[index]
-        dialog = NoteDialog(row.record.note, title=f"Note for {when(row.record.started)}")
-        self.app.push_screen(dialog, lambda note: self._noted(row, note))
+        summary = self.history.newest(index)
+        record = self.selected_record
+        if record is not None and record.id != summary.id:
+            record = None
+        note = record.note if record else self.history.notes.get(summary.id, "")
+        dialog = NoteDialog(note, title=f"Note for {when(summary.started)}")
+        self.app.push_screen(dialog, lambda new: self._noted(summary, note, new))
 
-    def _noted(self, row: HistoryRow, note: str | None) -> None:
+    def _noted(self, summary: SessionSummary, old: str, note: str | None) -> None:
         """A later note goes to notes.jsonl; an unsaved session keeps it in the record."""
-        if note is None or note == row.record.note:
+        if note is None or note == old:
             return
-        if row.saved:
+        unsaved = self.history.unsaved.get(summary.id)
+        if summary.in_log:
             path = notes_path(self.coach.paths.log_file)
             try:
-                append_note(path, row.record.id, note, self.coach.now())
+                append_note(path, summary.id, note, self.coach.now())
             except UserError as error:
                 self.notify(str(error), title="Note not saved", severity="error")
                 return
-        else:
-            row.record.note = note  # the app's own copy, saved with the session
-        self.records_changed()
+            self.history.notes[summary.id] = note
+        elif unsaved is not None:
+            unsaved.note = note  # the app's own copy, saved with the session
+        index = self.history.row_of(summary.id)
+        if index is not None and index == self.table.cursor_row:
+            self._show_detail(index)

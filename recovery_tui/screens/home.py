@@ -1,4 +1,8 @@
-"""Plan selection, the home screen: the plans, the selected plan's detail, today's line."""
+"""Plan selection, the home screen: the plans, the selected plan's detail, today's line.
+
+No Header: the app's name is the plan list's border title, drawn with its border, where
+a Header is three more widgets to style and lay out before the first frame.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.adherence import recovery_window
 from ..core.safe_text import clean
 from ..core.stats import format_today, today_summary
 from ..widgets.calendar_strip import CalendarStrip
+from ..widgets.key_bar import KeyBar
 from ..widgets.plan_detail import PlanDetail
 from .base import CoachScreen
 
@@ -26,13 +31,14 @@ class HomeScreen(CoachScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
         yield Static(id="today")
         yield CalendarStrip(id="recovery-strip")
         with Horizontal(id="home-body"):
-            yield OptionList(*self._options(), id="plan-list")
+            plans = OptionList(*self._options(), id="plan-list")
+            plans.border_title = self.app.title
+            yield plans
             yield PlanDetail(id="plan-detail")
-        yield Footer()
+        yield KeyBar()
 
     def _options(self) -> list[Option]:
         options = []

@@ -19,7 +19,7 @@ from ..core.safe_text import clean
 from ..core.settings import FIELDS, FieldSpec, Settings
 from ..dialogs.choice import confirm
 from ..widgets.setting_field import Options, SettingField, choice_options
-from .base import CoachScreen
+from .base import CoachScreen, stylesheet
 
 BROKEN_ADVICE = (
     "Saving is disabled until the file is fixed, so it is never overwritten. "
@@ -29,6 +29,7 @@ BROKEN_ADVICE = (
 
 
 class SettingsScreen(CoachScreen):
+    CSS_PATH = stylesheet("settings.tcss")
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "leave", "Back"),

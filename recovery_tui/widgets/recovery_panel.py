@@ -34,7 +34,11 @@ class RecoveryPanel(VerticalScroll):
         target: int,
         now: datetime,
     ) -> None:
-        """Everything from the window's records (the last `window_days` without a race date)."""
+        """Everything from the window's records (the last `window_days` without a race date).
+
+        `records` need only cover the chart days and `reading_spans` (for the streak, read
+        as on plan selection), not the whole log.
+        """
         window = None
         if race_date is not None:
             window = recovery_window(

@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..core.export import format_duration
+from ..core.log_summary import SessionSummary
 from ..core.record import ExerciseResult, SessionRecord
 from ..core.safe_text import clean
 
@@ -28,13 +29,16 @@ def when(moment: datetime, *, this_year: int | None = None) -> str:
     return local.strftime("%a %d %b %H:%M")
 
 
-def plan_label(record: SessionRecord) -> str:
+def plan_label(session: SessionRecord | SessionSummary) -> str:
     """The plan's name as it was when the session ran, or its id for older records."""
-    return clean(record.plan_name or record.plan)
+    return clean(session.plan_name or session.plan)
 
 
-def rounds_label(record: SessionRecord) -> str:
-    return f"{record.rounds_completed}/{len(record.rounds)}"
+def rounds_label(session: SessionRecord | SessionSummary) -> str:
+    """Rounds finished of rounds begun: ``1/2``."""
+    if isinstance(session, SessionSummary):
+        return f"{session.rounds_completed}/{session.rounds_total}"
+    return f"{session.rounds_completed}/{len(session.rounds)}"
 
 
 def _amounts(result: ExerciseResult) -> list[str]:
@@ -65,13 +69,19 @@ def exercise_lines(number: int, result: ExerciseResult) -> Text:
     return text
 
 
-def _summary(record: SessionRecord, saved: bool, this_year: int | None) -> Text:
+def _heading(session: SessionRecord | SessionSummary, this_year: int | None) -> Text:
+    """The plan, when, how long, and how far it got."""
     text = Text()
-    text.append(plan_label(record), style="bold")
-    end = record.ended.astimezone().strftime("%H:%M")
-    text.append(f"\n{when(record.started, this_year=this_year)}–{end}")
-    text.append(f" · {format_duration(record.duration_seconds)}")
-    text.append(f"\n{record.status} · {rounds_label(record)} rounds\n")
+    text.append(plan_label(session), style="bold")
+    end = session.ended.astimezone().strftime("%H:%M")
+    text.append(f"\n{when(session.started, this_year=this_year)}–{end}")
+    text.append(f" · {format_duration(session.duration_seconds)}")
+    text.append(f"\n{session.status} · {rounds_label(session)} rounds\n")
+    return text
+
+
+def _summary(record: SessionRecord, saved: bool, this_year: int | None) -> Text:
+    text = _heading(record, this_year)
     if record.check_before is not None or record.check_after is not None:
         before = "–" if record.check_before is None else record.check_before
         after = "–" if record.check_after is None else record.check_after
@@ -100,6 +110,17 @@ def session_text(
     return text
 
 
+def unreadable_text(summary: SessionSummary, *, this_year: int | None = None) -> Text:
+    """A listed session whose exercises cannot be read (a damaged line, or a changed log)."""
+    text = _heading(summary, this_year)
+    text.append(
+        "\nThe rest of this session could not be read from the log: the line may be "
+        "damaged, or the log changed since it was listed (leave and reopen the history).",
+        style="dim",
+    )
+    return text
+
+
 class SessionDetail(VerticalScroll):
     """The selected session; focusable so a long one can be scrolled from the keyboard."""
 
@@ -107,11 +128,18 @@ class SessionDetail(VerticalScroll):
         yield Static(id="session-text")
 
     def show(
-        self, record: SessionRecord | None, *, saved: bool = True, this_year: int | None = None
+        self,
+        session: SessionRecord | SessionSummary | None,
+        *,
+        saved: bool = True,
+        this_year: int | None = None,
     ) -> None:
+        """A record in full; a summary alone when its record could not be read."""
         body = self.query_one("#session-text", Static)
-        if record is None:
+        if session is None:
             body.update(Text("Select a session to see every exercise."))
+        elif isinstance(session, SessionSummary):
+            body.update(unreadable_text(session, this_year=this_year))
         else:
-            body.update(session_text(record, saved=saved, this_year=this_year))
+            body.update(session_text(session, saved=saved, this_year=this_year))
         self.scroll_home(animate=False)

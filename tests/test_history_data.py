@@ -1,0 +1,152 @@
+"""What the history reads: every session listed, the selected one and the window in full."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from conftest import FIXED_NOW
+from factories import make_record
+
+from recovery_tui.core.history_data import PAGE, PanelSpan, load_history, newest_page
+from recovery_tui.core.log import append_record, encode_record
+from recovery_tui.core.notes import append_note, notes_path
+from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.record import SessionRecord
+
+
+def seed(paths: AppPaths, records: list[SessionRecord]) -> None:
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    paths.log_file.write_bytes(b"".join(encode_record(r) for r in records))
+
+
+def daily(count: int) -> list[SessionRecord]:
+    """One session a day at 06:00 UTC for the `count` days up to today (FIXED_NOW)."""
+    today = FIXED_NOW.replace(hour=6, minute=0)
+    return [make_record(today - timedelta(days=n)) for n in reversed(range(count))]
+
+
+def test_unsaved_sessions_are_listed_once_and_held_in_memory(paths: AppPaths) -> None:
+    logged = make_record(FIXED_NOW - timedelta(days=1))
+    seed(paths, [logged])
+    unsaved = make_record(FIXED_NOW - timedelta(hours=1))
+    saved_since = logged  # saved by a retry, but still in the app's list
+    loaded = load_history(paths, [unsaved, saved_since, unsaved])
+    assert len(loaded) == 2
+    assert [loaded.newest(i).id for i in range(2)] == [unsaved.id, logged.id]
+    assert not loaded.newest(0).in_log and loaded.newest(1).in_log
+    assert loaded.record(paths.log_file, loaded.newest(0)) is unsaved
+    assert loaded.row_of(logged.id) == 1 and loaded.row_of("nobody") is None
+
+
+def test_the_selected_record_is_read_with_its_later_note(paths: AppPaths) -> None:
+    records = daily(3)
+    seed(paths, records)
+    append_note(notes_path(paths.log_file), records[1].id, "heels flat!", FIXED_NOW)
+    loaded = load_history(paths, [])
+    middle = loaded.record(paths.log_file, loaded.newest(1))
+    assert middle is not None
+    assert (middle.id, middle.note, middle.rounds) == (
+        records[1].id,
+        "heels flat!",
+        records[1].rounds,
+    )
+    assert records[1].note == ""  # the records themselves are not changed
+
+
+def test_no_record_once_the_log_holds_other_sessions(paths: AppPaths) -> None:
+    seed(paths, daily(3))
+    loaded = load_history(paths, [])
+    seed(paths, daily(3))  # `import` replaced the log: new ids at the same offsets
+    assert loaded.record(paths.log_file, loaded.newest(0)) is None
+
+
+def test_a_damaged_log_is_listed_with_a_warning(paths: AppPaths) -> None:
+    seed(paths, daily(2))
+    with paths.log_file.open("ab") as log:
+        log.write(b"{junk\n")
+    loaded = load_history(paths, [])
+    assert len(loaded) == 2
+    assert loaded.warning == "sessions.jsonl: skipped 1 unreadable line (3)"
+
+
+def test_an_unreadable_log_lists_the_unsaved_and_says_why(paths: AppPaths) -> None:
+    paths.log_file.mkdir(parents=True)
+    unsaved = make_record(FIXED_NOW)
+    assert len(newest_page(paths, [unsaved])) == 1
+    loaded = load_history(paths, [unsaved])
+    assert len(loaded) == 1 and "Could not read the session log" in loaded.warning
+
+
+def test_the_first_page_is_the_newest_sessions(paths: AppPaths) -> None:
+    records = daily(PAGE + 30)
+    seed(paths, records)
+    first = newest_page(paths, [])
+    assert not first.complete and len(first) == PAGE
+    assert first.newest(0).id == records[-1].id
+    assert first.newest(PAGE - 1).id == records[-PAGE].id
+
+
+def days(first: date, last: date) -> set[date]:
+    return {first + timedelta(days=n) for n in range((last - first).days + 1)}
+
+
+D = date  # short, for the table
+
+
+@pytest.mark.parametrize(
+    ("race", "window_days", "expected"),
+    [
+        # the chart's last 14 days and today, and a day before them for time zones
+        (None, 14, days(D(2026, 11, 8), D(2026, 11, 23))),
+        (D(2026, 11, 15), 14, days(D(2026, 11, 15), D(2026, 11, 23))),  # race to today
+        # A race a year back: its window and the day after, and the streak's last days.
+        (
+            D(2025, 11, 1),
+            14,
+            days(D(2025, 11, 1), D(2025, 11, 16)) | days(D(2026, 11, 8), D(2026, 11, 23)),
+        ),
+        (
+            D(2025, 11, 1),
+            3,
+            days(D(2025, 11, 1), D(2025, 11, 5)) | days(D(2026, 11, 19), D(2026, 11, 23)),
+        ),
+    ],
+)
+def test_the_panel_gets_the_records_of_its_window_only(
+    paths: AppPaths, race: date | None, window_days: int, expected: set[date]
+) -> None:
+    seed(paths, daily(400))
+    unsaved = make_record(FIXED_NOW - timedelta(hours=1))
+    window = load_history(paths, [unsaved], PanelSpan(race, window_days, FIXED_NOW)).window
+    assert {r.started.date() for r in window} == expected
+    assert len(window) == len(expected) + 1 and unsaved in window
+    assert [r.started for r in window] == sorted(r.started for r in window)
+
+
+def test_the_first_page_has_a_recent_window_in_full(paths: AppPaths) -> None:
+    seed(paths, daily(400))
+    span = PanelSpan(D(2026, 11, 15), 14, FIXED_NOW)
+    first, whole = newest_page(paths, [], span), load_history(paths, [], span)
+    assert not first.complete
+    assert [r.id for r in first.window] == [r.id for r in whole.window]
+    assert len(first.window) == 9  # race day to today
+
+
+def test_no_span_no_window(paths: AppPaths) -> None:
+    seed(paths, daily(3))
+    assert load_history(paths, []).window == []
+
+
+def test_the_window_has_the_later_notes_too(paths: AppPaths) -> None:
+    records = daily(2)
+    seed(paths, records)
+    append_note(notes_path(paths.log_file), records[0].id, "tight", FIXED_NOW)
+    span = PanelSpan(None, 14, datetime(2026, 11, 23, 20, tzinfo=UTC))
+    assert [r.note for r in load_history(paths, [], span).window] == ["tight", ""]
+
+
+def test_appended_sessions_are_found(paths: AppPaths) -> None:
+    seed(paths, daily(2))
+    append_record(paths.log_file, make_record(FIXED_NOW, id="new"))
+    assert load_history(paths, []).newest(0).id == "new"
