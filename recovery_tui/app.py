@@ -18,6 +18,7 @@ from .core.log_range import read_recent
 from .core.settings import LoadedSettings, Settings, load_settings, save_settings
 from .screens.base import stylesheet
 from .screens.home import HomeScreen
+from .terminal import exit_on_signals
 
 if TYPE_CHECKING:  # the engine, resume files and dialogs load when a session starts
     from textual.screen import Screen
@@ -28,7 +29,7 @@ if TYPE_CHECKING:  # the engine, resume files and dialogs load when a session st
     from .core.record import SessionRecord
     from .core.resume import Claim
 
-CSS_FILES = ("app.tcss", "home.tcss", "history.tcss")
+CSS_FILES = ("app.tcss", "home.tcss")
 """Parsed at start-up; other screens name theirs in `CSS_PATH` (history's: to do)."""
 
 
@@ -91,21 +92,10 @@ class RecoveryApp(App[int]):
             )
         for error in self.catalog.errors:
             self.notify(error, title="Plan not loaded", severity="warning", timeout=20)
-        for signum in (signal.SIGHUP, signal.SIGTERM):
-            self._loop_add_signal(signum)
+        # The terminal is gone (SIGHUP) or we are asked to stop: the session state is
+        # already on disk after every count, so leaving at once loses nothing.
+        exit_on_signals((signal.SIGHUP, signal.SIGTERM), lambda: self.exit(0))
         self.call_after_refresh(self._after_start)
-
-    def _loop_add_signal(self, signum: int) -> None:
-        import asyncio
-
-        try:
-            asyncio.get_running_loop().add_signal_handler(signum, self._on_hangup)
-        except (NotImplementedError, RuntimeError, ValueError):
-            return  # no signal support here (not the main thread, or not Unix)
-
-    def _on_hangup(self) -> None:
-        """The terminal is gone: the session state is already on disk, so just leave."""
-        self.exit(0)
 
     def _after_start(self) -> None:
         from .screens.resume import offer_resume
@@ -262,19 +252,10 @@ class RecoveryApp(App[int]):
     # ---- commands and keys -------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from .screens.palette import app_commands
+
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Home", "Plan selection", self.action_home)
-        yield SystemCommand("History", "Past sessions", self.action_history)
-        yield SystemCommand("Settings", "Edit settings.toml", self.action_settings)
-        yield SystemCommand("Help", "Every key, per screen", self.action_help)
-        for plan in self.catalog.plans:
-            yield SystemCommand(
-                f"Start: {plan.name}",
-                f"Start a session of '{plan.id}'",
-                lambda plan_id=plan.id: self.start_session(plan_id),
-            )
-        if self.unsaved:
-            yield SystemCommand("Save sessions again", "Retry the log", self.retry_unsaved)
+        yield from app_commands(self)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -21,6 +21,7 @@ import os
 import select
 import signal
 import threading
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from textual.driver import Driver
@@ -100,3 +101,15 @@ class HangupSafeDriver(LinuxDriver):
 def hangup_safe(driver_class: type[Driver]) -> type[Driver]:
     """The driver to use: ours in place of Textual's Linux driver, anything else as is."""
     return HangupSafeDriver if driver_class is LinuxDriver else driver_class
+
+
+def exit_on_signals(signums: Iterable[int], leave: Callable[[], None]) -> None:
+    """Call `leave` from the event loop when one of the signals arrives (Unix only)."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    for signum in signums:
+        try:
+            loop.add_signal_handler(signum, leave)
+        except (NotImplementedError, RuntimeError, ValueError):
+            return  # no signal support here (not the main thread, or not Unix)

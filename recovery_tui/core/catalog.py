@@ -23,10 +23,8 @@ def builtin_plans() -> list[Plan]:
 
 @cache
 def _builtin_plans() -> tuple[Plan, ...]:
-    from importlib.resources import files  # imported late: `status` never needs it
-
-    folder = files("recovery_tui.data.plans")
-    resources = [item for item in folder.iterdir() if item.name.endswith(".toml")]
+    folder = Path(__file__).resolve().parent.parent / "data" / "plans"  # a plain install
+    resources = list(folder.glob("*.toml"))
     plans = []
     for resource in sorted(resources, key=lambda item: _builtin_rank(item.name)):
         stem = resource.name.removesuffix(".toml")

@@ -28,7 +28,7 @@ from ..dialogs.note import NoteDialog
 from ..widgets.recovery_panel import RecoveryPanel
 from ..widgets.session_detail import SessionDetail, plan_label, rounds_label, when
 from ..widgets.too_small import MIN_WIDTH
-from .base import CoachScreen
+from .base import CoachScreen, stylesheet
 
 NEAR_END = 40
 """Add the next page once the cursor is this close to the last row shown."""
@@ -41,6 +41,7 @@ def _shorten(text: str, width: int) -> str:
 
 
 class HistoryScreen(CoachScreen):
+    CSS_PATH = stylesheet("history.tcss")
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("n", "note", "Note"),
