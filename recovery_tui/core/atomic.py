@@ -48,7 +48,7 @@ def atomic_write(path: Path, data: bytes, *, mode: int = PRIVATE_FILE_MODE) -> N
     try:
         fd = os.open(temp, os.O_WRONLY)
         try:
-            _write_all(fd, data)
+            write_all(fd, data)
             os.fchmod(fd, mode)
             os.fsync(fd)
         finally:
@@ -75,7 +75,7 @@ def _create_temp(path: Path) -> Path:
         return temp
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def write_all(fd: int, data: bytes) -> None:
     """Write every byte: ``os.write`` may write fewer bytes than asked."""
     view = memoryview(data)
     while view:

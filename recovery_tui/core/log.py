@@ -19,7 +19,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import IO
 
+from recovery_tui.core.atomic import write_all
 from recovery_tui.core.errors import UserError
 from recovery_tui.core.record import RecordError, SessionRecord
 
@@ -129,21 +131,11 @@ def _append_locked(fd: int, line: bytes) -> None:
     if size and os.pread(fd, 1, size - 1) != b"\n":
         line = b"\n" + line  # keep a torn last line from swallowing this record
     try:
-        _write_all(fd, line)
+        write_all(fd, line)  # one os.write for the whole line; loops only on a short write
         os.fsync(fd)
     except OSError:
         _truncate_quietly(fd, size)
         raise
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    """One `os.write` for the whole line; loop only if the kernel writes less."""
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        if written <= 0:
-            raise OSError(errno.EIO, "the system wrote nothing")
-        view = view[written:]
 
 
 def _truncate_quietly(fd: int, size: int) -> None:
@@ -196,33 +188,39 @@ def read_log(path: Path) -> LogReadResult:
 
 
 def _lines_backwards(path: Path, block_size: int = BLOCK_SIZE) -> Iterator[bytes]:
-    """The file's lines from last to first, reading blocks from the end.
-
-    A missing file has no lines. Pieces of a long line are joined once, when its
-    start is found, so even a huge junk line costs linear time.
-    """
+    """The file's lines from last to first; a missing file has none."""
     try:
         handle = path.open("rb")
     except FileNotFoundError:
         return
     with handle:
-        position = handle.seek(0, os.SEEK_END)
-        pieces: list[bytes] = []
-        while position > 0:
-            step = min(block_size, position)
-            position -= step
-            handle.seek(position)
-            chunk = handle.read(step)
-            end = len(chunk)
+        for _offset, line in lines_backwards(handle, block_size):
+            yield line
+
+
+def lines_backwards(handle: IO[bytes], block_size: int = BLOCK_SIZE) -> Iterator[tuple[int, bytes]]:
+    """(offset, line) from the last line to the first, reading blocks from the end.
+
+    Pieces of a long line are joined once, when its start is found, so even a huge
+    junk line costs linear time.
+    """
+    position = handle.seek(0, os.SEEK_END)
+    pieces: list[bytes] = []
+    while position > 0:
+        step = min(block_size, position)
+        position -= step
+        handle.seek(position)
+        chunk = handle.read(step)
+        end = len(chunk)
+        newline = chunk.rfind(b"\n", 0, end)
+        while newline != -1:
+            pieces.append(chunk[newline + 1 : end])
+            yield position + newline + 1, b"".join(reversed(pieces))
+            pieces = []
+            end = newline
             newline = chunk.rfind(b"\n", 0, end)
-            while newline != -1:
-                pieces.append(chunk[newline + 1 : end])
-                yield b"".join(reversed(pieces))
-                pieces = []
-                end = newline
-                newline = chunk.rfind(b"\n", 0, end)
-            pieces.append(chunk[:end])
-        yield b"".join(reversed(pieces))
+        pieces.append(chunk[:end])
+    yield 0, b"".join(reversed(pieces))
 
 
 def _records_backwards(path: Path) -> Iterator[SessionRecord]:

@@ -17,14 +17,13 @@ returns None for it.
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from recovery_tui.core.log import BLOCK_SIZE, LogReadError, parse_line
+from recovery_tui.core.log import BLOCK_SIZE, LogReadError, lines_backwards, parse_line
 from recovery_tui.core.record import SCHEMA_VERSION, SessionRecord
 from recovery_tui.core.summary_list import NOT_IN_LOG, SessionSummary, SummaryList
 
@@ -188,7 +187,7 @@ def tail_summaries(path: Path, count: int, *, block_size: int = BLOCK_SIZE) -> S
     names: dict[str, str] = {}
     try:
         with path.open("rb") as handle:
-            for offset, raw in _lines_backwards(handle, block_size):
+            for offset, raw in lines_backwards(handle, block_size):
                 if len(found) >= count:
                     break
                 if raw.strip() and (summary := summarize_line(raw, offset, names)):
@@ -200,29 +199,3 @@ def tail_summaries(path: Path, count: int, *, block_size: int = BLOCK_SIZE) -> S
         raise LogReadError(f"Could not read the session log {path}: {reason}.") from error
     found.sort(key=lambda s: s.started)
     return SummaryList(found)
-
-
-def _lines_backwards(
-    handle: IO[bytes], block_size: int = BLOCK_SIZE
-) -> Iterator[tuple[int, bytes]]:
-    """(offset, line) from the last line to the first, reading blocks from the end.
-
-    Like the log's own backward reader, but says where each line starts.
-    """
-    position = handle.seek(0, os.SEEK_END)
-    pieces: list[bytes] = []
-    while position > 0:
-        step = min(block_size, position)
-        position -= step
-        handle.seek(position)
-        chunk = handle.read(step)
-        end = len(chunk)
-        newline = chunk.rfind(b"\n", 0, end)
-        while newline != -1:
-            pieces.append(chunk[newline + 1 : end])
-            yield position + newline + 1, b"".join(reversed(pieces))
-            pieces = []
-            end = newline
-            newline = chunk.rfind(b"\n", 0, end)
-        pieces.append(chunk[:end])
-    yield 0, b"".join(reversed(pieces))
