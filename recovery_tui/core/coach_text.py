@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import math
 
-from .engine import Session
 from .engine_types import Phase, required_for, target_for
 from .plan import DoseKind
+from .session_view import SessionView
 
 SIDE_NAMES = {"left": "left", "right": "right", "both": "both legs"}
 
@@ -22,7 +22,7 @@ def clock_text(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def big_text(session: Session) -> str:
+def big_text(session: SessionView) -> str:
     """What the big Digits show: a countdown, the running time of a set, or the rep count."""
     phase = session.phase
     if phase is Phase.DONE:
@@ -35,12 +35,12 @@ def big_text(session: Session) -> str:
     return clock_text(remaining or 0.0)
 
 
-def target_text(session: Session) -> str:
+def target_text(session: SessionView) -> str:
     dose = session.exercise.dose
     return f"{dose.low}-{dose.high}" if dose.is_range else str(dose.high)
 
 
-def phase_words(session: Session) -> str:
+def phase_words(session: SessionView) -> str:
     """The phase in words: get ready, rep 7 of 15, hold, relax, switch sides, rest..."""
     phase = session.phase
     dose = session.exercise.dose
@@ -72,7 +72,7 @@ def phase_words(session: Session) -> str:
     return f"{rep.capitalize()}{on_side}"
 
 
-def next_words(session: Session) -> str:
+def next_words(session: SessionView) -> str:
     """What comes after the current exercise."""
     if session.phase is Phase.DONE:
         return "That's the whole session. Well done."
@@ -88,7 +88,7 @@ def next_words(session: Session) -> str:
     return f"{prefix}: {exercise.name} — {exercise.dose.describe()}"
 
 
-def side_status(session: Session, side: str) -> tuple[int, int, int]:
+def side_status(session: SessionView, side: str) -> tuple[int, int, int]:
     """(done, required, top) for one side of the current exercise."""
     dose = session.exercise.dose
     return session.count(side), required_for(dose), target_for(dose)

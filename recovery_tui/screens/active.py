@@ -6,26 +6,20 @@ events and saves its state after every change so a crash never loses a rep.
 
 from __future__ import annotations
 
-from typing import cast
-
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 
-from ..core import coach_text
 from ..core.engine import Session
 from ..core.engine_state import session_to_state
-from ..core.engine_types import Event, EventKind, Phase
+from ..core.engine_types import Event, EventKind
 from ..core.record import SessionRecord
 from ..core.resume import Claim
-from ..core.safe_text import clean
 from ..dialogs.choice import ChoiceDialog
 from ..dialogs.heel_check import HeelCheckDialog
 from ..dialogs.note import NoteDialog
-from ..widgets.side_counter import SideCounter
+from ..widgets.set_view import SetView
 from .base import CoachScreen, stylesheet
 
 BELL_EVENTS = {
@@ -67,32 +61,17 @@ class ActiveSetScreen(CoachScreen):
         self.check_before = check_before
         self._deadline_timer: Timer | None = None
         self._ended = False
-        self._shown: dict[str, str] = {}
-        self._shown_exercise: tuple[int, int] | None = None
         self._phase_class = ""
         self._state_warned = False
         self._pending: SessionRecord | None = None
         """The finished session while the closing questions are asked."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="active"):
-            yield Static(id="exercise-name")
-            yield Static(id="position")
-            with Horizontal(id="clock-row"):
-                yield Digits(id="countdown")
-                yield Static(id="phase-words")
-            with Horizontal(id="sides"):
-                for side in ("left", "right", "both"):
-                    yield SideCounter(side)
-            yield ProgressBar(id="session-progress", show_eta=False)
-            yield Static(id="cues")
-            yield Static(id="caution")
-            yield Static(id="next-up")
+        yield SetView()
         yield Static("PAUSED — space to resume", id="paused-banner")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one(ProgressBar).total = 1000
         self.set_interval(1 / self.DISPLAY_HZ, self.tick)
         self._save_state()
         self.tick()
@@ -143,17 +122,9 @@ class ActiveSetScreen(CoachScreen):
     # ---- drawing -----------------------------------------------------------
 
     def show(self) -> None:
-        """Redraw what changed: exercise text when the exercise changes, the rest per tick."""
+        """Draw the session; the phase and pause become classes the stylesheet reads."""
         session = self.session
-        exercise_key = (session.round, session.index)
-        if exercise_key != self._shown_exercise:
-            self._shown_exercise = exercise_key
-            self._show_exercise()
-        self._put("#countdown", coach_text.big_text(session))
-        self._put("#phase-words", coach_text.phase_words(session))
-        self._put("#next-up", clean(coach_text.next_words(session)))
-        self._show_sides()
-        self.query_one(ProgressBar).progress = round(session.fraction_done() * 1000)
+        self.query_one(SetView).show(session)
         self.set_class(session.paused, "-paused")
         phase_class = f"-phase-{session.phase.value.replace('_', '-')}"
         if phase_class != self._phase_class:
@@ -161,45 +132,6 @@ class ActiveSetScreen(CoachScreen):
                 self.remove_class(self._phase_class)
             self.add_class(phase_class)
             self._phase_class = phase_class
-
-    def _show_exercise(self) -> None:
-        session = self.session
-        exercise = session.exercise
-        plan = session.plan
-        self._put("#exercise-name", clean(exercise.name))
-        self._put(
-            "#position",
-            f"Exercise {session.index + 1} of {len(plan.exercises)} · "
-            f"Round {session.round + 1} of {plan.rounds} · {exercise.dose.describe()}",
-        )
-        self._put("#cues", "\n".join(f"· {clean(c)}" for c in exercise.cues))
-        self._put("#caution", f"⚠ {clean(exercise.caution)}" if exercise.caution else "")
-        self.query_one("#caution").display = bool(exercise.caution)
-
-    def _put(self, selector: str, text: str) -> None:
-        """Update a widget only when its text changed (as plain text, never markup)."""
-        if self._shown.get(selector) == text:
-            return
-        self._shown[selector] = text
-        widget = self.query_one(selector)
-        if isinstance(widget, Digits):
-            widget.update(text)
-        else:
-            cast(Static, widget).update(Text(text))
-
-    def _show_sides(self) -> None:
-        session = self.session
-        sides = session.sides()
-        working = session.phase not in (Phase.REST, Phase.ROUND_REST, Phase.DONE)
-        for counter in self.query(SideCounter):
-            counter.display = counter.side in sides
-            if not counter.display:
-                continue
-            done, required, _top = coach_text.side_status(session, counter.side)
-            counter.done = done
-            counter.target = coach_text.target_text(session)
-            counter.reached = done >= required
-            counter.active = working and counter.side == session.side
 
     # ---- commands ----------------------------------------------------------
 

@@ -1,0 +1,91 @@
+"""The set view: everything the active-set screen shows of the session, drawn from it.
+
+The screen calls `show(session)` on every tick; only what changed is updated.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Digits, ProgressBar, Static
+
+from ..core import coach_text
+from ..core.engine_types import Phase
+from ..core.safe_text import clean
+from ..core.session_view import SessionView
+from .side_counter import SideCounter
+
+
+class SetView(Vertical):
+    """Exercise, position, big countdown, phase words, side counters, progress, cues."""
+
+    def __init__(self) -> None:
+        super().__init__(id="active")
+        self._shown: dict[str, str] = {}
+        self._shown_exercise: tuple[int, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="exercise-name")
+        yield Static(id="position")
+        with Horizontal(id="clock-row"):
+            yield Digits(id="countdown")
+            yield Static(id="phase-words")
+        with Horizontal(id="sides"):
+            for side in ("left", "right", "both"):
+                yield SideCounter(side)
+        yield ProgressBar(id="session-progress", total=1000, show_eta=False)
+        yield Static(id="cues")
+        yield Static(id="caution")
+        yield Static(id="next-up")
+
+    def show(self, session: SessionView) -> None:
+        """Redraw what changed: exercise text when the exercise changes, the rest per tick."""
+        exercise_key = (session.round, session.index)
+        if exercise_key != self._shown_exercise:
+            self._shown_exercise = exercise_key
+            self._show_exercise(session)
+        self._put("#countdown", coach_text.big_text(session))
+        self._put("#phase-words", coach_text.phase_words(session))
+        self._put("#next-up", clean(coach_text.next_words(session)))
+        self._show_sides(session)
+        self.query_one(ProgressBar).progress = round(session.fraction_done() * 1000)
+
+    def _show_exercise(self, session: SessionView) -> None:
+        exercise = session.exercise
+        plan = session.plan
+        self._put("#exercise-name", clean(exercise.name))
+        self._put(
+            "#position",
+            f"Exercise {session.index + 1} of {len(plan.exercises)} · "
+            f"Round {session.round + 1} of {plan.rounds} · {exercise.dose.describe()}",
+        )
+        self._put("#cues", "\n".join(f"· {clean(c)}" for c in exercise.cues))
+        self._put("#caution", f"⚠ {clean(exercise.caution)}" if exercise.caution else "")
+        self.query_one("#caution").display = bool(exercise.caution)
+
+    def _put(self, selector: str, text: str) -> None:
+        """Update a widget only when its text changed (as plain text, never markup)."""
+        if self._shown.get(selector) == text:
+            return
+        self._shown[selector] = text
+        widget = self.query_one(selector)
+        if isinstance(widget, Digits):
+            widget.update(text)
+        else:
+            cast(Static, widget).update(Text(text))
+
+    def _show_sides(self, session: SessionView) -> None:
+        sides = session.sides()
+        working = session.phase not in (Phase.REST, Phase.ROUND_REST, Phase.DONE)
+        for counter in self.query(SideCounter):
+            counter.display = counter.side in sides
+            if not counter.display:
+                continue
+            done, required, _top = coach_text.side_status(session, counter.side)
+            counter.done = done
+            counter.target = coach_text.target_text(session)
+            counter.reached = done >= required
+            counter.active = working and counter.side == session.side
