@@ -1,0 +1,174 @@
+"""History driven through the app with Pilot, newest first, a page at a time."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from conftest import FIXED_NOW
+from factories import make_record
+from screen_helpers import SIZE, AppFactory, open_history, row_texts, seed, text_of
+from textual.widgets import Static
+
+from recovery_tui.core.history_data import PAGE, load_history, newest_page
+from recovery_tui.core.log import encode_record
+from recovery_tui.core.paths import AppPaths
+from recovery_tui.screens.history import HistoryScreen
+from recovery_tui.widgets.session_detail import when
+
+# ---- history ---------------------------------------------------------------
+
+
+async def test_history_lists_sessions_newest_first_with_the_selected_detail(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    day = FIXED_NOW - timedelta(days=2)
+    oldest = make_record(day)
+    partial = make_record(day + timedelta(hours=10), status="partial")
+    newest = make_record(day + timedelta(days=1))
+    seed(paths, [oldest, newest, partial])  # not in time order on purpose
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        table = screen.table
+        assert table.row_count == 3
+        assert [row_texts(table, i)[0] for i in range(3)] == [
+            when(r.started) for r in (newest, partial, oldest)
+        ]
+        assert row_texts(table, 1)[2:] == ["partial", "1/2", "14:05"]
+        detail = text_of(app, "#session-text")
+        assert "completed · 2/2 rounds" in detail
+        assert "Round 2" in detail
+        assert "left 12 · right 12 reps" in detail
+        assert "left 3 sets: 31.5, 28.2, 25.0 s" in detail
+        await pilot.press("down")
+        detail = text_of(app, "#session-text")
+        assert "partial · 1/2 rounds" in detail
+        assert "not done" in detail
+
+
+async def test_history_marks_sessions_that_are_not_saved(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    seed(paths, [make_record(FIXED_NOW - timedelta(days=1))])
+    app = make_app()
+    app.unsaved.append(make_record(FIXED_NOW - timedelta(hours=1)))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        assert screen.table.row_count == 2
+        assert row_texts(screen.table, 0)[2] == "completed · not saved"
+        assert row_texts(screen.table, 1)[2] == "completed"
+        assert "Not saved to the log yet" in text_of(app, "#session-text")
+
+
+async def test_history_warns_about_a_damaged_log(make_app: AppFactory, paths: AppPaths) -> None:
+    seed(paths, [make_record(FIXED_NOW - timedelta(days=1))])
+    with paths.log_file.open("ab") as log:
+        log.write(b'{"schema": 1, "id": "torn\n')
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        warning = screen.query_one("#history-warning", Static)
+        assert warning.has_class("-shown")
+        assert text_of(app, "#history-warning") == "sessions.jsonl: skipped 1 unreadable line (2)"
+        assert screen.table.row_count == 1
+
+
+async def test_history_lists_a_session_whose_exercises_cannot_be_read(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    seed(paths, [make_record(FIXED_NOW - timedelta(days=1))])
+    damaged = make_record(FIXED_NOW - timedelta(hours=2), status="partial").to_json()
+    damaged["rounds"][0][0]["counts"] = {"both": -3}
+    with paths.log_file.open("ab") as log:
+        log.write(json.dumps(damaged).encode() + b"\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        assert screen.table.row_count == 2
+        assert row_texts(screen.table, 0)[2:4] == ["partial", "1/2"]
+        detail = text_of(app, "#session-text")
+        assert "partial · 1/2 rounds" in detail
+        assert "could not be read from the log" in detail
+        assert screen.selected_record is None
+        await pilot.press("down")
+        assert "Round 2" in text_of(app, "#session-text")
+        assert screen.selected_record is not None
+
+
+async def test_history_without_sessions_says_so(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        assert screen.has_class("-empty")
+        assert screen.query_one("#history-empty").display
+        assert "No sessions yet" in text_of(app, "#history-empty")
+        assert not screen.query_one("#history-warning").has_class("-shown")
+
+
+async def test_history_builds_rows_a_page_at_a_time(make_app: AppFactory, paths: AppPaths) -> None:
+    total = PAGE * 2 + 50
+    start = FIXED_NOW - timedelta(days=total)
+    paths.data_dir.mkdir(parents=True)
+    lines = (encode_record(make_record(start + timedelta(days=i))) for i in range(total))
+    paths.log_file.write_bytes(b"".join(lines))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        assert screen.shown == PAGE
+        assert f"{total:,} sessions" in text_of(app, "#history-status")
+        screen.table.move_cursor(row=PAGE - 1)
+        await pilot.pause()
+        assert screen.shown == PAGE * 2
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert screen.shown == total
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert row_texts(screen.table, screen.table.cursor_row)[0] == when(start, this_year=2026)
+        assert "2025" in when(start, this_year=2026)
+
+
+@pytest.mark.parametrize(("width", "stacked"), [(80, True), (99, True), (100, False)])
+async def test_history_puts_the_detail_under_the_table_when_narrow(
+    make_app: AppFactory, paths: AppPaths, width: int, stacked: bool
+) -> None:
+    seed(paths, [make_record(FIXED_NOW - timedelta(days=1))])
+    app = make_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        screen = await open_history(pilot)
+        table, detail = screen.table.region, screen.query_one("#session-detail").region
+        assert screen.has_class("-stacked") is stacked
+        assert (detail.y >= table.bottom) is stacked
+
+
+def test_the_first_page_comes_from_the_end_of_the_log(paths: AppPaths) -> None:
+    start = FIXED_NOW - timedelta(days=PAGE + 5)
+    records = [make_record(start + timedelta(days=i)) for i in range(PAGE + 5)]
+    seed(paths, records)
+    unsaved = make_record(FIXED_NOW - timedelta(minutes=5))
+    first = newest_page(paths, [unsaved])
+    assert not first.complete
+    assert [first.newest(i).id for i in range(3)] == [unsaved.id, records[-1].id, records[-2].id]
+    assert len(first) == PAGE + 1
+    whole = load_history(paths, [unsaved])
+    assert whole.complete
+    assert len(whole) == PAGE + 6
+    assert whole.newest(len(whole) - 1).id == records[0].id
+
+
+async def test_history_reloads_when_a_session_is_saved(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    seed(paths, [make_record(FIXED_NOW - timedelta(days=1))])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        assert app.save_record(make_record(FIXED_NOW - timedelta(minutes=20), status="partial"))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.table.row_count == 2
+        assert row_texts(screen.table, 0)[2] == "partial"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HistoryScreen)

@@ -1,0 +1,194 @@
+"""Settings and help driven through the app with Pilot; settings.toml is checked on disk."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+from app_helpers import write_settings
+from screen_helpers import SIZE, AppFactory, field, open_history, open_settings, text_of, type_into
+from textual.widgets import Button, Select, Static, Switch
+
+from recovery_tui.core.paths import AppPaths
+from recovery_tui.dialogs.choice import ChoiceDialog
+from recovery_tui.screens.help import HelpScreen
+from recovery_tui.screens.history import HistoryScreen
+from recovery_tui.screens.settings import SettingsScreen
+
+
+async def test_settings_edit_and_save_writes_the_file(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(pilot)
+        await type_into(pilot, "rest_seconds", "45")
+        screen.query_one("#field-bell", Switch).value = False
+        screen.query_one("#field-pacing", Select).value = "manual"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+        assert app.settings.rest_seconds == 45
+    text = paths.config_file.read_text(encoding="utf-8")
+    assert "\nrest_seconds = 45\n" in text
+    assert "\nbell = false\n" in text
+    assert '\npacing = "manual"\n' in text
+
+
+@pytest.mark.parametrize(
+    ("name", "typed", "message"),
+    [
+        ("rest_seconds", "abc", 'rest_seconds must be a whole number from 0 to 600, got "abc"'),
+        ("tempo_seconds", "0.5", "tempo_seconds must be a number from 1 to 30, got 0.5"),
+        ("race_date", "2026-13-01", "race_date must be a date like 2026-11-02"),
+    ],
+)
+async def test_settings_invalid_input_shows_the_error_and_does_not_save(
+    make_app: AppFactory, paths: AppPaths, name: str, typed: str, message: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(pilot)
+        await type_into(pilot, name, typed)
+        assert field(screen, name).has_class("-invalid")
+        assert message in text_of(app, f"#error-{name}")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert f"fix {name}" in text_of(app, "#settings-message")
+        await type_into(pilot, name, "")
+        if name != "race_date":
+            await type_into(pilot, name, "5")
+        assert not field(screen, name).has_class("-invalid")
+    assert not paths.config_file.exists()
+
+
+async def test_settings_refuse_to_overwrite_a_file_changed_on_disk(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    write_settings(paths, rest_seconds=30)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(pilot)
+        edited = b"# edited by hand\nrest_seconds = 90\n"
+        paths.config_file.write_bytes(edited)
+        await type_into(pilot, "rest_seconds", "45")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "was changed on disk" in text_of(app, "#settings-message")
+        assert paths.config_file.read_bytes() == edited
+
+
+async def test_settings_with_a_broken_file_show_the_error_and_never_save(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    paths.config_file.parent.mkdir(parents=True)
+    broken = b'rest_seconds = "abc"\n'
+    paths.config_file.write_bytes(broken)
+    before = os.stat(paths.config_file).st_mtime_ns
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(pilot)
+        shown = text_of(app, "#settings-broken")
+        assert "line 1: 'rest_seconds' must be a whole number from 0 to 600" in shown
+        assert "Saving is disabled" in shown
+        assert screen.query_one("#save", Button).disabled
+        await type_into(pilot, "rest_seconds", "45")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "must be fixed first" in text_of(app, "#settings-message")
+    assert paths.config_file.read_bytes() == broken
+    assert os.stat(paths.config_file).st_mtime_ns == before
+
+
+async def test_settings_escape_asks_before_discarding_edits(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(pilot)
+        await type_into(pilot, "rest_seconds", "45")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")  # cancel: keep editing
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")  # "Discard" is the default answer
+        await pilot.pause()
+        assert not isinstance(app.screen, (SettingsScreen, ChoiceDialog))
+        assert app.settings.rest_seconds == 20
+    assert not paths.config_file.exists()
+
+
+async def test_settings_escape_without_edits_leaves_at_once(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, (SettingsScreen, ChoiceDialog))
+
+
+async def test_settings_offer_the_themes_and_the_plans(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(pilot)
+        themes = screen.query_one("#field-theme", Select)
+        plans = screen.query_one("#field-default_plan", Select)
+        assert themes.value == "textual-dark"
+        assert {value for _, value in themes._options} >= set(app.available_themes)
+        assert [value for _, value in plans._options] == [p.id for p in app.catalog.plans]
+
+
+# ---- help ------------------------------------------------------------------
+
+
+def help_text(app: Any) -> str:
+    return "\n".join(
+        str(static.content.plain) for static in app.screen.query(".help-section Static")
+    )
+
+
+async def test_help_lists_the_keys_of_every_screen(make_app: AppFactory) -> None:
+    from recovery_tui.screens.active import ActiveSetScreen
+    from recovery_tui.screens.home import HomeScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = help_text(app)
+        for title in ("Everywhere", "Plan selection", "Active set", "History", "Settings"):
+            assert title in text
+        for screen_class in (HomeScreen, ActiveSetScreen, HistoryScreen, SettingsScreen):
+            for binding in screen_class.BINDINGS:
+                assert binding.description in text  # type: ignore[union-attr]
+        assert "^p  Command palette" in text
+        assert "space  Pause" in text
+        current = app.screen.query_one(".help-section.-current")
+        assert "Plan selection  (this screen)" in str(current.query(Static).first().content)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_help_marks_the_screen_it_was_opened_from(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        sections = app.screen.query(".help-section.-current")
+        assert len(sections) == 1
+        assert "History  (this screen)" in str(sections.first().query(Static).first().content)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
