@@ -21,7 +21,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO
 
-from recovery_tui.core.atomic import write_all
 from recovery_tui.core.errors import UserError
 from recovery_tui.core.record import RecordError, SessionRecord
 
@@ -127,6 +126,8 @@ def append_record(path: Path, record: SessionRecord) -> None:
 
 def _append_locked(fd: int, line: bytes) -> None:
     """Write `line` at the end; on failure cut the file back to where it was."""
+    from recovery_tui.core.atomic import write_all  # only writers need it; start-up does not
+
     size = os.fstat(fd).st_size
     if size and os.pread(fd, 1, size - 1) != b"\n":
         line = b"\n" + line  # keep a torn last line from swallowing this record
