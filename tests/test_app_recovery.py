@@ -11,9 +11,9 @@ import pytest
 from app_helpers import logged, start_default_plan, step, write_settings
 from conftest import FIXED_NOW, FakeClock
 from factories import make_record
-from rich.text import Text
+from screen_helpers import open_history, text_of
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from recovery_tui.cli import main
 from recovery_tui.core.log import append_record, encode_record
@@ -27,22 +27,6 @@ from recovery_tui.widgets.calendar_strip import CalendarStrip
 from recovery_tui.widgets.recovery_charts import RecoveryCharts
 
 AppFactory = Callable[..., Any]
-
-
-def text_of(app: Any, selector: str) -> str:
-    """The plain text a Static shows."""
-    content = app.screen.query_one(selector, Static).content
-    return content.plain if isinstance(content, Text) else str(content)
-
-
-async def open_history(pilot: Pilot[Any]) -> HistoryScreen:
-    await pilot.pause()
-    await pilot.press("h")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, HistoryScreen)
-    return screen
 
 
 async def write_note(pilot: Pilot[Any], text: str) -> None:
