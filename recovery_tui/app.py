@@ -16,8 +16,8 @@ from .core.errors import UserError
 from .core.log import LogWriteError, append_record
 from .core.log_range import read_recent
 from .core.settings import LoadedSettings, Settings, load_settings, save_settings
-from .screens.base import stylesheet
 from .screens.home import HomeScreen
+from .styles import stylesheet
 from .terminal import exit_on_signals
 
 if TYPE_CHECKING:  # the engine, resume files and dialogs load when a session starts

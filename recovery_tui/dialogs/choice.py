@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from ..screens.base import stylesheet
+from ..styles import stylesheet
 
 
 class ChoiceDialog(ModalScreen[str]):

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ..screens.base import stylesheet
+from ..styles import stylesheet
 
 MAX_NOTE = 1000
 """Characters; a note is a line or two, not a diary."""

@@ -19,8 +19,9 @@ from ..core.resume import Claim
 from ..dialogs.choice import ChoiceDialog
 from ..dialogs.heel_check import HeelCheckDialog
 from ..dialogs.note import NoteDialog
+from ..styles import stylesheet
 from ..widgets.set_view import SetView
-from .base import CoachScreen, stylesheet
+from .base import CoachScreen
 
 BELL_EVENTS = {
     EventKind.COUNTDOWN_ENDED,

@@ -16,7 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from .base import stylesheet
+from ..styles import stylesheet
 
 EVERYWHERE = "Everywhere"
 

@@ -25,10 +25,11 @@ from ..core.log_summary import SessionSummary, SummaryList
 from ..core.notes import append_note, notes_path
 from ..core.record import SessionRecord
 from ..dialogs.note import NoteDialog
+from ..styles import stylesheet
 from ..widgets.recovery_panel import RecoveryPanel
 from ..widgets.session_detail import SessionDetail, plan_label, rounds_label, when
 from ..widgets.too_small import MIN_WIDTH
-from .base import CoachScreen, stylesheet
+from .base import CoachScreen
 
 NEAR_END = 40
 """Add the next page once the cursor is this close to the last row shown."""

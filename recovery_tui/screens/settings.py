@@ -18,8 +18,9 @@ from ..core.errors import UserError
 from ..core.safe_text import clean
 from ..core.settings import FIELDS, FieldSpec, Settings
 from ..dialogs.choice import confirm
+from ..styles import stylesheet
 from ..widgets.setting_field import Options, SettingField, choice_options
-from .base import CoachScreen, stylesheet
+from .base import CoachScreen
 
 BROKEN_ADVICE = (
     "Saving is disabled until the file is fixed, so it is never overwritten. "
