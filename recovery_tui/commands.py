@@ -34,6 +34,7 @@ def status(args: argparse.Namespace, paths: AppPaths) -> int:
     from .core.adherence import compact_strip, recovery_window, window_line
     from .core.log import tail_records
     from .core.log_range import read_recent
+    from .core.next_due import next_session_due
     from .core.resume import describe_unfinished
     from .core.stats import format_today, today_summary
 
@@ -56,6 +57,14 @@ def status(args: argparse.Namespace, paths: AppPaths) -> int:
             now=now,
         )
         say(f"{window_line(window)} · {compact_strip(window)}")
+    due = next_session_due(
+        records,
+        now=now,
+        target=settings.sessions_per_day,
+        race_date=settings.race_date,
+        window_days=window_days,
+    )
+    say(due.sentence)
     unfinished = describe_unfinished(paths.data_dir)
     if unfinished:
         say(unfinished)

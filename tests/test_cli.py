@@ -35,11 +35,11 @@ def test_help_and_version_work_whatever_the_settings(
     assert version.stderr == shown.stderr == ""
 
 
-def test_status_on_an_empty_machine_prints_one_line_and_creates_nothing(tmp_path: Path) -> None:
+def test_status_on_an_empty_machine_prints_today_and_creates_nothing(tmp_path: Path) -> None:
     before = tree(tmp_path)
     result = cli(tmp_path, "status")
     assert result.returncode == 0 and result.stderr == ""
-    assert result.stdout == "0 of 2 sessions today · last: none yet\n"
+    assert result.stdout == "0 of 2 sessions today · last: none yet\nNext: today\n"
     assert tree(tmp_path) == before
 
 

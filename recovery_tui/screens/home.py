@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.adherence import recovery_window
+from ..core.next_due import next_session_due
 from ..core.safe_text import clean
 from ..core.stats import format_today, today_summary
 from ..widgets.calendar_strip import CalendarStrip
@@ -32,6 +33,7 @@ class HomeScreen(CoachScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="today")
+        yield Static(id="next-due")
         yield CalendarStrip(id="recovery-strip")
         with Horizontal(id="home-body"):
             plans = OptionList(*self._options(), id="plan-list")
@@ -84,6 +86,14 @@ class HomeScreen(CoachScreen):
         )
         line = format_today(summary, window_days=settings.recovery_window_days)
         self.query_one("#today", Static).update(Text(clean(line)))
+        due = next_session_due(
+            coach.recent,
+            now=coach.now(),
+            target=settings.sessions_per_day,
+            race_date=settings.race_date,
+            window_days=settings.recovery_window_days,
+        )
+        self.query_one("#next-due", Static).update(Text(due.sentence))
         strip = self.query_one(CalendarStrip)
         strip.display = settings.race_date is not None
         if settings.race_date is not None:
