@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.signal import Signal
 
 from .core.catalog import PlanCatalog, load_catalog
 from .core.errors import UserError
@@ -38,7 +39,11 @@ def local_now() -> datetime:
 
 
 class RecoveryApp(App[int]):
-    """recovery-tui. Clock and wall clock are injectable so tests can freeze time."""
+    """recovery-tui. Clock and wall clock are injectable so tests can freeze time.
+
+    Screens never get called to refresh: they subscribe to `records_changed_signal` (a
+    session reached the log) and `settings_changed_signal` (new settings are in force).
+    """
 
     TITLE = "recovery-tui"
     CSS_PATH = [stylesheet(name) for name in CSS_FILES]
@@ -67,6 +72,8 @@ class RecoveryApp(App[int]):
         self.catalog: PlanCatalog = load_catalog(paths.plans_dir)
         self.recent: list[SessionRecord] = self._read_recent()
         self.unsaved: list[SessionRecord] = []
+        self.records_changed_signal: Signal[SessionRecord] = Signal(self, "records-changed")
+        self.settings_changed_signal: Signal[Settings] = Signal(self, "settings-changed")
 
     @property
     def settings(self) -> Settings:
@@ -184,20 +191,13 @@ class RecoveryApp(App[int]):
             self.unsaved.remove(record)
         discard_unfinished(self.paths.data_dir, record.id)  # logged now: never offer a resume
         self.recent = [r for r in self.recent if r.id != record.id] + [record]
-        self.refresh_records()
+        self.records_changed_signal.publish(record)
         return True
 
     def retry_unsaved(self) -> None:
         for record in list(self.unsaved):
             if self.save_record(record):
                 self.notify("Saved the session to the log.")
-
-    def refresh_records(self) -> None:
-        """Tell every screen that shows records that the log changed."""
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "records_changed", None)
-            if refresh is not None:
-                refresh()
 
     def _read_recent(self) -> list[SessionRecord]:
         """The last days, and the recovery window's (see `read_recent`)."""
@@ -221,14 +221,16 @@ class RecoveryApp(App[int]):
         if window != (loaded.settings.race_date, loaded.settings.recovery_window_days):
             self.recent = self._read_recent()
         self._apply_theme(settings.theme)
-        self.refresh_records()
+        self.settings_changed_signal.publish(settings)
 
     def reload_settings(self) -> None:
         """Read settings.toml again (it may have been fixed or changed by hand)."""
+        before = self.settings
         self.loaded_settings = load_settings(self.paths.config_file)
         if self.loaded_settings.error is None:
             self._apply_theme(self.settings.theme)
-        self.refresh_records()
+        if self.settings != before:
+            self.settings_changed_signal.publish(self.settings)
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme and self.loaded_settings.error is None:

@@ -82,6 +82,8 @@ class HistoryScreen(CoachScreen):
         table.focus()
         self.add_class("-loading")
         self._load(list(self.coach.unsaved), first_page=True)
+        self.coach.records_changed_signal.subscribe(self, lambda _record: self.reload())
+        self.coach.settings_changed_signal.subscribe(self, lambda _settings: self.reload())
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def _load(self, unsaved: list[SessionRecord], *, first_page: bool = False) -> LoadedHistory:
@@ -100,16 +102,14 @@ class HistoryScreen(CoachScreen):
             if not result.complete:
                 # The rest once the first page is on screen: reading the whole log in
                 # a thread still takes turns with the UI, so let that frame go first.
-                self.call_after_refresh(self.records_changed)
+                self.call_after_refresh(self.reload)
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             warning = f"Could not read the session log: {error}"
             self._show(LoadedHistory(SummaryList(), warning=warning))
 
-    def records_changed(self) -> None:
-        """The app saved a session (or the settings): read the log again."""
-        if not self.is_mounted:
-            return  # on_mount will read it
+    def reload(self) -> None:
+        """Read the whole log again (a session was saved, or the recovery window moved)."""
         self._load(list(self.coach.unsaved))
 
     # ---- filling the table -------------------------------------------------

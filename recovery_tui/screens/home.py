@@ -57,7 +57,9 @@ class HomeScreen(CoachScreen):
         ids = [p.id for p in self.coach.catalog.plans]
         plans.highlighted = ids.index(default) if default in ids else 0
         plans.focus()
-        self.records_changed()
+        self.coach.records_changed_signal.subscribe(self, lambda _record: self.show_today())
+        self.coach.settings_changed_signal.subscribe(self, lambda _settings: self.show_today())
+        self.show_today()
 
     @on(OptionList.OptionHighlighted, "#plan-list")
     def show_plan(self, event: OptionList.OptionHighlighted) -> None:
@@ -74,8 +76,8 @@ class HomeScreen(CoachScreen):
             option = plans.get_option_at_index(plans.highlighted)
             self.coach.start_session(option.id or "")
 
-    def records_changed(self) -> None:
-        """Redraw the today line from the app's recent records."""
+    def show_today(self) -> None:
+        """Draw the today line and the recovery strip from the app's recent records."""
         coach = self.coach
         settings = coach.settings
         summary = today_summary(
