@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import signal
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ from .core.catalog import PlanCatalog, load_catalog
 from .core.errors import UserError
 from .core.log import LogWriteError, append_record
 from .core.log_range import read_recent
+from .core.safe_text import clean
 from .core.settings import LoadedSettings, Settings, load_settings, save_settings
 from .screens.home import HomeScreen
 from .styles import stylesheet
@@ -90,19 +91,27 @@ class RecoveryApp(App[int]):
         return HomeScreen()
 
     def on_mount(self) -> None:
-        if self.loaded_settings.error:
-            self.notify(
-                f"{self.loaded_settings.error}\nRunning on the defaults; the file is untouched.",
-                title="Settings not loaded",
-                severity="error",
-                timeout=30,
-            )
+        self._report_settings()
         for error in self.catalog.errors:
             self.notify(error, title="Plan not loaded", severity="warning", timeout=20)
         # The terminal is gone (SIGHUP) or we are asked to stop: the session state is
         # already on disk after every count, so leaving at once loses nothing.
         exit_on_signals((signal.SIGHUP, signal.SIGTERM), lambda: self.exit(0))
         self.call_after_refresh(self._after_start)
+
+    def _report_settings(self) -> None:
+        """Every mistake in settings.toml, in one notification (the file is never touched)."""
+        loaded = self.loaded_settings
+        if loaded.error:
+            body = f"{loaded.error}\nRunning on the defaults; the file is untouched."
+            title = "Settings not loaded"
+        elif loaded.problems:
+            count = len(loaded.problems)
+            title = "1 setting not used" if count == 1 else f"{count} settings not used"
+            body = "\n".join(loaded.messages) + "\nThe other settings are in use (s to see them)."
+        else:
+            return
+        self.notify(clean(body), title=title, severity="error", timeout=30, markup=False)
 
     def _after_start(self) -> None:
         from .screens.resume import offer_resume
@@ -207,16 +216,23 @@ class RecoveryApp(App[int]):
 
     # ---- settings ----------------------------------------------------------
 
-    def update_settings(self, settings: Settings) -> None:
-        """Save, apply, and keep what was saved; raises UserError when it cannot save."""
+    def update_settings(self, settings: Settings, *, also: Collection[str] = ()) -> None:
+        """Save what changed (and `also` these keys), apply, keep what was saved.
+
+        Raises UserError when it cannot save. Problems with keys not written stay in
+        the file, so they are still reported.
+        """
         loaded = self.loaded_settings
         fingerprint = save_settings(
             self.paths.config_file,
             settings,
             expected=loaded.fingerprint,
             had_error=loaded.error is not None,
+            also=also,
         )
-        self.loaded_settings = LoadedSettings(settings, None, fingerprint)
+        self.loaded_settings = load_settings(self.paths.config_file)
+        if self.loaded_settings.fingerprint != fingerprint:  # changed again since: keep ours
+            self.loaded_settings = LoadedSettings(settings, None, fingerprint)
         window = (settings.race_date, settings.recovery_window_days)
         if window != (loaded.settings.race_date, loaded.settings.recovery_window_days):
             self.recent = self._read_recent()

@@ -26,7 +26,9 @@ def _settings(paths: AppPaths) -> Settings:
 
     loaded = load_settings(paths.config_file)
     if loaded.error:
-        print(f"recovery-tui: {loaded.error} (using the defaults)", file=sys.stderr)
+        print(f"recovery-tui: {clean(loaded.error)} (using the defaults)", file=sys.stderr)
+    for problem in loaded.problems:
+        print(f"recovery-tui: {clean(problem.message)}", file=sys.stderr)
     return loaded.settings
 
 

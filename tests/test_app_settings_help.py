@@ -85,14 +85,14 @@ async def test_settings_with_a_broken_file_show_the_error_and_never_save(
     make_app: AppFactory, paths: AppPaths
 ) -> None:
     paths.config_file.parent.mkdir(parents=True)
-    broken = b'rest_seconds = "abc"\n'
+    broken = b"rest_seconds = \n"
     paths.config_file.write_bytes(broken)
     before = os.stat(paths.config_file).st_mtime_ns
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot)
         shown = text_of(app, "#settings-broken")
-        assert "line 1: 'rest_seconds' must be a whole number from 0 to 600" in shown
+        assert "line 1, column 16: " in shown
         assert "Saving is disabled" in shown
         assert screen.query_one("#save", Button).disabled
         await type_into(pilot, "rest_seconds", "45")
@@ -102,6 +102,51 @@ async def test_settings_with_a_broken_file_show_the_error_and_never_save(
         assert "must be fixed first" in text_of(app, "#settings-message")
     assert paths.config_file.read_bytes() == broken
     assert os.stat(paths.config_file).st_mtime_ns == before
+
+
+async def test_settings_with_bad_keys_show_each_by_its_field_and_save_the_rest(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    paths.config_file.parent.mkdir(parents=True)
+    content = b"# mine\nbel = false\nsessions_per_day = 7\nrace_date = 2026-11-01\n"
+    paths.config_file.write_bytes(content)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        notes = [n for n in app._notifications if n.title == "2 settings not used"]
+        assert len(notes) == 1 and len(app._notifications) == 1
+        assert "line 2: unknown setting 'bel', ignored; did you mean 'bell'?" in notes[0].message
+        assert "line 3: 'sessions_per_day' must be a whole number from 1 to 3" in notes[0].message
+        assert app.settings.race_date is not None
+        screen = await open_settings(pilot)
+        assert "did you mean 'bell'?" in text_of(app, "#settings-unknown")
+        by_field = field(screen, "sessions_per_day")
+        assert by_field.has_class("-file-problem")
+        assert "got 7; using the default, 2" in text_of(app, "#setting-sessions_per_day .-problem")
+        assert not field(screen, "rest_seconds").has_class("-file-problem")
+        await type_into(pilot, "rest_seconds", "45")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+    assert paths.config_file.read_bytes() == content + b"rest_seconds = 45\n"
+
+
+async def test_settings_switches_say_on_or_off_and_a_fixed_field_clears_the_refusal(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(pilot)
+        assert text_of(app, "#setting-bell .switch-state") == "On"
+        screen.query_one("#field-bell", Switch).value = False
+        await pilot.pause()
+        assert text_of(app, "#setting-bell .switch-state") == "Off"
+        await type_into(pilot, "rest_seconds", "abc")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Not saved: fix rest_seconds first." in text_of(app, "#settings-message")
+        await type_into(pilot, "rest_seconds", "30")
+        assert text_of(app, "#settings-message") == ""
+        assert not screen.query_one("#settings-message").has_class("-shown")
 
 
 async def test_settings_escape_asks_before_discarding_edits(

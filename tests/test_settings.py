@@ -30,84 +30,30 @@ SYNTAX_HINT = "this is not valid TOML; each setting is a line like rest_seconds 
 HUGE = str(10**100).encode()
 
 
-def must(key: str, got: str) -> str:
-    """The tail of a wrong-value message, built from the field table itself."""
-    return f"'{key}' must be {allowed(key)}, got {got}"
+def unknown(key: str, guess: str = "") -> str:
+    if guess:
+        return f"unknown setting '{key}', ignored; did you mean '{guess}'?"
+    return f"unknown setting '{key}', ignored; the known settings are: {', '.join(FIELD_BY_NAME)}"
 
 
-def unknown(key: str) -> str:
-    return f"unknown setting '{key}'; the known settings are: {', '.join(FIELD_BY_NAME)}"
-
-
-# (id, file bytes, where the message says the problem is, what it says about it)
+# Files that cannot be used at all: (id, file bytes, where the message says, what it says)
 BROKEN: list[tuple[str, bytes, str, str]] = [
     ("missing value", b"rest_seconds =\n", "line 1, column 15", SYNTAX_HINT),
     ("missing equals", b"bell = true\n\nrest_seconds 20\n", "line 3, column 14", SYNTAX_HINT),
     ("unfinished list", b"bell = [true,\n", "at the end of the file", SYNTAX_HINT),
-    ("unknown key", b"bell = true\nrest_second = 20\n", "line 2", unknown("rest_second")),
-    ("unknown table", b"bell = true\n[display]\ntheme = 'x'\n", "line 2", unknown("display")),
-    ("int as string", b'rest_seconds = "20"\n', "line 1", must("rest_seconds", '"20"')),
-    ("float as string", b'tempo_seconds = "fast"', "line 1", must("tempo_seconds", '"fast"')),
-    ("bool as string", b'bell = "yes"\n', "line 1", must("bell", '"yes"')),
-    ("choice as int", b"start_side = 1\n", "line 1", must("start_side", "1")),
-    ("date as int", b"race_date = 20261102\n", "line 1", must("race_date", "20261102")),
-    ("str as int", b"theme = 3\n", "line 1", must("theme", "3")),
-    ("empty str", b'theme = ""\n', "line 1", must("theme", '""')),
-    ("control char in str", b'theme = "a\\tb"\n', "line 1", must("theme", '"a\\tb"')),
-    (
-        "int too big",
-        b"bell = true\n\nrest_seconds = 9000\n",
-        "line 3",
-        must("rest_seconds", "9000"),
-    ),
-    ("int too small", b"sessions_per_day = 0\n", "line 1", must("sessions_per_day", "0")),
-    ("float too small", b"tempo_seconds = 0.5\n", "line 1", must("tempo_seconds", "0.5")),
-    ("float nan", b"tempo_seconds = nan\n", "line 1", must("tempo_seconds", "nan")),
-    ("float inf", b"tempo_seconds = inf\n", "line 1", must("tempo_seconds", "inf")),
-    ("float for int", b"rest_seconds = 20.0\n", "line 1", must("rest_seconds", "20.0")),
-    ("bool as int", b"bell = 1\n", "line 1", must("bell", "1")),
-    ("int as bool", b"rest_seconds = true\n", "line 1", must("rest_seconds", "true")),
-    ("float as bool", b"tempo_seconds = false\n", "line 1", must("tempo_seconds", "false")),
-    ("choice wrong case", b'start_side = "LEFT"\n', "line 1", must("start_side", '"LEFT"')),
-    ("choice unknown", b'pacing = "fast"\n', "line 1", must("pacing", '"fast"')),
-    ("bad date", b'race_date = "2026-02-30"\n', "line 1", must("race_date", '"2026-02-30"')),
-    ("date words", b'race_date = "next sunday"', "line 1", must("race_date", '"next sunday"')),
-    (
-        "date time",
-        b"race_date = 2026-11-02T08:00:00",
-        "line 1",
-        must("race_date", "2026-11-02T08:00:00"),
-    ),
-    ("table for value", b"[rest_seconds]\nvalue = 1\n", "line 1", must("rest_seconds", "a table")),
-    ("dotted key", b"rest_seconds.value = 1\n", "line 1", must("rest_seconds", "a table")),
-    ("list for value", b"rest_seconds = [1, 2]\n", "line 1", must("rest_seconds", "a list")),
+    ("random binary", bytes(range(256)) * 4, "line 2, column 118", "not UTF-8 text"),
+    ("bad utf-8 line 2", b'bell = true\ntheme = "\xff"\n', "line 2, column 10", "not UTF-8 text"),
+    ("nul byte", b"bell = true\x00\n", "line 1, column 12", SYNTAX_HINT),
+    ("lone carriage return", b"bell = true\rrest_seconds = 1\r", "line 1, column 12", SYNTAX_HINT),
+    ("deep lists", b"rest_seconds = " + b"[" * 5000 + b"]" * 5000, "", "nested too deeply"),
+    ("deep inline tables", b"x = " + b"{a = " * 3000 + b"1" + b"}" * 3000, "", "nested too deeply"),
+    ("too large", b"# padding\n" * 120_000, "", "too large for a settings file"),
     (
         "merge conflict",
         b"<<<<<<< HEAD\nbell = true\n=======\nbell = false\n",
         "line 1, column 1",
         SYNTAX_HINT,
     ),
-    ("random binary", bytes(range(256)) * 4, "line 2, column 118", "not UTF-8 text"),
-    ("bad utf-8 line 2", b'bell = true\ntheme = "\xff"\n', "line 2, column 10", "not UTF-8 text"),
-    ("nul byte", b"bell = true\x00\n", "line 1, column 12", SYNTAX_HINT),
-    ("lone carriage return", b"bell = true\rrest_seconds = 1\r", "line 1, column 12", SYNTAX_HINT),
-    ("huge int", b"rest_seconds = " + HUGE, "line 1", must("rest_seconds", "a very large number")),
-    (
-        "huge hex int",
-        b"rest_seconds = 0x" + b"f" * 5000,
-        "line 1",
-        must("rest_seconds", "a very large number"),
-    ),
-    ("huge float", b"tempo_seconds = 1e400\n", "line 1", must("tempo_seconds", "inf")),
-    (
-        "huge int for float",
-        b"tempo_seconds = " + HUGE,
-        "line 1",
-        must("tempo_seconds", "a very large number"),
-    ),
-    ("deep lists", b"rest_seconds = " + b"[" * 5000 + b"]" * 5000, "", "nested too deeply"),
-    ("deep inline tables", b"x = " + b"{a = " * 3000 + b"1" + b"}" * 3000, "", "nested too deeply"),
-    ("too large", b"# padding\n" * 120_000, "", "too large for a settings file"),
 ]
 
 
@@ -124,12 +70,112 @@ def test_a_broken_file_gives_defaults_and_one_located_message(
     loaded = load_settings(path)
 
     assert loaded.settings == Settings()
-    assert loaded.error is not None
+    assert loaded.error is not None and loaded.problems == ()
     assert loaded.error.startswith(f"{path}, {where}: " if where else f"{path}: ")
     assert what in loaded.error
     assert path.read_bytes() == content
     assert os.stat(path).st_mtime_ns == before.st_mtime_ns
     assert loaded.fingerprint is not None  # what was read, even though it was rejected
+
+
+GOOD_LINES = b'race_date = 2026-11-02\ntheme = "nord"\n'
+"""Two good settings put in front of every row below; they must survive its mistakes."""
+KEPT = {"race_date": datetime.date(2026, 11, 2), "theme": "nord"}
+
+
+def must(key: str, got: str) -> str:
+    """A wrong-value message's tail, built from the field table itself."""
+    spec = FIELD_BY_NAME[key]
+    return f"'{key}' must be {spec.allowed()}, got {got}; using the default"
+
+
+# One or two bad keys after GOOD_LINES (lines 1-2): (id, bytes, [(line, what)], other good keys)
+BAD_KEYS: list[tuple[str, bytes, list[tuple[int, str]], dict[str, object]]] = [
+    ("typo bel", b"bel = false\n", [(3, unknown("bel", "bell"))], {}),
+    (
+        "typo and a good key",
+        b"rest_second = 20\nbell = false\n",
+        [(3, unknown("rest_second", "rest_seconds"))],
+        {"bell": False},
+    ),
+    ("unknown, no guess", b"xyzzy = 1\n", [(3, unknown("xyzzy"))], {}),
+    ("unknown table", b"[display]\ntheme = 'x'\n", [(3, unknown("display"))], {}),
+    ("int as string", b'rest_seconds = "20"\n', [(3, must("rest_seconds", '"20"'))], {}),
+    ("float as string", b'tempo_seconds = "fast"', [(3, must("tempo_seconds", '"fast"'))], {}),
+    ("bool as string", b'bell = "yes"\n', [(3, must("bell", '"yes"'))], {}),
+    ("choice as int", b"start_side = 1\n", [(3, must("start_side", "1"))], {}),
+    ("str as int", b"default_plan = 3\n", [(3, must("default_plan", "3"))], {}),
+    ("empty str", b'default_plan = ""\n', [(3, must("default_plan", '""'))], {}),
+    ("control char", b'default_plan = "a\\tb"\n', [(3, must("default_plan", '"a\\tb"'))], {}),
+    (
+        "two bad values",
+        b"rest_seconds = 9000\nbell = false\n\nsessions_per_day = 0\n",
+        [(3, must("rest_seconds", "9000")), (6, must("sessions_per_day", "0"))],
+        {"bell": False},
+    ),
+    (
+        "a bad value and a typo",
+        b"pacing = 'fast'\nheel_chek = false\nswitch_seconds = 4\n",
+        [(3, must("pacing", '"fast"')), (4, unknown("heel_chek", "heel_check"))],
+        {"switch_seconds": 4},
+    ),
+    ("sessions over 3", b"sessions_per_day = 4\n", [(3, must("sessions_per_day", "4"))], {}),
+    ("float too small", b"tempo_seconds = 0.5\n", [(3, must("tempo_seconds", "0.5"))], {}),
+    ("float nan", b"tempo_seconds = nan\n", [(3, must("tempo_seconds", "nan"))], {}),
+    ("float inf", b"tempo_seconds = 1e400\n", [(3, must("tempo_seconds", "inf"))], {}),
+    ("float for int", b"rest_seconds = 20.0\n", [(3, must("rest_seconds", "20.0"))], {}),
+    ("bool as int", b"bell = 1\n", [(3, must("bell", "1"))], {}),
+    ("int as bool", b"rest_seconds = true\n", [(3, must("rest_seconds", "true"))], {}),
+    ("float as bool", b"tempo_seconds = false\n", [(3, must("tempo_seconds", "false"))], {}),
+    ("choice wrong case", b'start_side = "LEFT"\n', [(3, must("start_side", '"LEFT"'))], {}),
+    ("huge int", b"rest_seconds = " + HUGE, [(3, must("rest_seconds", "a very large number"))], {}),
+    (
+        "huge hex int",
+        b"rest_seconds = 0x" + b"f" * 5000,
+        [(3, must("rest_seconds", "a very large number"))],
+        {},
+    ),
+    (
+        "huge int for float",
+        b"tempo_seconds = " + HUGE,
+        [(3, must("tempo_seconds", "a very large number"))],
+        {},
+    ),
+    ("table for value", b"[rest_seconds]\nvalue = 1\n", [(3, must("rest_seconds", "a table"))], {}),
+    ("dotted key", b"rest_seconds.value = 1\n", [(3, must("rest_seconds", "a table"))], {}),
+    ("list for value", b"rest_seconds = [1, 2]\n", [(3, must("rest_seconds", "a list"))], {}),
+]
+
+
+@pytest.mark.parametrize(
+    ("content", "mistakes", "others"), [c[1:] for c in BAD_KEYS], ids=[c[0] for c in BAD_KEYS]
+)
+def test_each_bad_key_falls_back_alone_and_every_mistake_is_reported(
+    tmp_path: Path, content: bytes, mistakes: list[tuple[int, str]], others: dict[str, object]
+) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_bytes(GOOD_LINES + content)
+
+    loaded = load_settings(path)
+
+    assert loaded.error is None
+    assert loaded.settings == dataclasses.replace(Settings(), **KEPT, **others)  # type: ignore[arg-type]
+    assert len(loaded.problems) == len(mistakes) == len(loaded.messages)
+    for message, (line, what) in zip(loaded.messages, mistakes, strict=True):
+        assert message.startswith(f"{path}, line {line}: ")
+        assert what in message
+    assert path.read_bytes() == GOOD_LINES + content
+
+
+def test_bad_race_date_falls_back_to_none_and_keeps_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('race_date = "2026-02-30"\nbell = false\n')
+    loaded = load_settings(path)
+    assert loaded.settings == Settings(bell=False)
+    assert loaded.problem_for("race_date") == (
+        f"{path}, line 1: {must('race_date', chr(34) + '2026-02-30' + chr(34))}, none"
+    )
+    assert loaded.problem_for("bell") is None
 
 
 GOOD: list[tuple[str, bytes, dict[str, object]]] = [

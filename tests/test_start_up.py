@@ -38,7 +38,7 @@ def test_status_leaves_out_what_only_saving_or_parsing_options_needs(tmp_path: P
     (tmp_path / "config" / "recovery-tui" / "settings.toml").write_text("bell = false\n")
     loaded = _modules_loaded_by("from recovery_tui.cli import main\nmain(['status'])", tmp_path)
     assert "recovery_tui.core.settings" in loaded  # the settings were read
-    unwanted = {"argparse", "platformdirs", "hashlib", "secrets", "tomli_w", "textual"}
+    unwanted = {"argparse", "platformdirs", "hashlib", "secrets", "tomlkit", "textual"}
     assert loaded & unwanted == set()
 
 
@@ -51,7 +51,7 @@ def test_the_app_leaves_sessions_dialogs_and_saving_for_later(tmp_path: Path) ->
         "recovery_tui.core.atomic",
         "recovery_tui.screens.active",
         "recovery_tui.dialogs.heel_check",
-        "tomli_w",
+        "tomlkit",
         "importlib.resources",
     }
     assert loaded & later == set()

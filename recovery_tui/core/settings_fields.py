@@ -82,7 +82,13 @@ def _spec(
 FIELDS: tuple[FieldSpec, ...] = (
     _spec("race_date", "date", "Marathon day (day 0); the days after the race count from it."),
     _spec("default_plan", "str", "The plan chosen first on the start screen."),
-    _spec("sessions_per_day", "int", "Sessions to aim for each day.", 1, 2),
+    _spec(
+        "sessions_per_day",
+        "int",
+        "Sessions to aim for each day; the source says 2-3 for lasting relief.",
+        1,
+        3,
+    ),
     _spec("start_side", "choice", "Side per-side work starts on.", choices=SIDES),
     _spec("pacing", "choice", "auto paces reps to a tempo; manual counts keys.", choices=PACINGS),
     _spec("tempo_seconds", "float", "Seconds per rep when pacing is auto.", 1, 30),

@@ -45,9 +45,14 @@ class SettingsScreen(CoachScreen):
             yield Static(text, id="settings-broken")
         yield Static(Text(f"Settings file: {coach.paths.config_file}"), id="settings-path")
         with VerticalScroll(id="settings-form"):
+            loaded = coach.loaded_settings
+            unknown = [p.message for p in loaded.problems if not p.known]
+            if unknown:
+                yield Static(Text(clean("\n".join(unknown))), id="settings-unknown")
             for spec in FIELDS:
                 value = getattr(coach.settings, spec.name)
-                yield SettingField(spec, value, self._options(spec))
+                problem = loaded.problem_for(spec.name)
+                yield SettingField(spec, value, self._options(spec), problem=problem)
         yield Static(id="settings-message", markup=False)
         with Horizontal(id="settings-buttons"):
             broken = coach.loaded_settings.error is not None
@@ -65,6 +70,8 @@ class SettingsScreen(CoachScreen):
             plans = self.coach.catalog.plans
             return [(Text(f"{clean(p.name)} ({clean(p.id)})"), p.id) for p in plans]
         return choice_options(spec) if spec.kind == "choice" else None
+
+    _message_until_valid = False
 
     def on_mount(self) -> None:
         self.query(SettingField).first().control.focus()
@@ -95,12 +102,14 @@ class SettingsScreen(CoachScreen):
         settings = self._collect()
         if settings is None:
             return
+        touched = [field.spec.name for field in self.fields if field.dirty]
         try:
-            coach.update_settings(settings)
+            coach.update_settings(settings, also=touched)
         except UserError as error:
             self._refuse(str(error))
             return
-        self.notify(f"Saved to {coach.paths.config_file}", title="Settings saved")
+        self._clear_message()
+        self.notify(f"Saved to {coach.paths.config_file}", title="Settings saved", markup=False)
         self.dismiss()
 
     def _collect(self) -> Settings | None:
@@ -108,16 +117,30 @@ class SettingsScreen(CoachScreen):
         invalid = [field for field in self.fields if not field.check()]
         if invalid:
             names = ", ".join(field.spec.name for field in invalid)
-            self._refuse(f"Not saved: fix {names} first.")
+            self._refuse(f"Not saved: fix {names} first.", until_valid=True)
             invalid[0].control.focus()
             return None
         return Settings(**{field.spec.name: field.value() for field in self.fields})  # type: ignore[arg-type]
 
-    def _refuse(self, message: str) -> None:
+    def _refuse(self, message: str, *, until_valid: bool = False) -> None:
+        """Show why nothing was saved; `until_valid`: the reason goes once all fields are valid."""
+        self._message_until_valid = until_valid
         note = self.query_one("#settings-message", Static)
         note.update(message)
         note.add_class("-shown")
-        self.notify(message, title="Settings not saved", severity="error", timeout=15)
+        self.notify(message, title="Settings not saved", severity="error", timeout=15, markup=False)
+
+    def _clear_message(self) -> None:
+        self._message_until_valid = False
+        note = self.query_one("#settings-message", Static)
+        note.update("")
+        note.remove_class("-shown")
+
+    @on(SettingField.Checked)
+    def _field_checked(self) -> None:
+        """Once every field is valid, "Not saved: fix ... first" is no longer true."""
+        if self._message_until_valid and not any(f.has_class("-invalid") for f in self.fields):
+            self._clear_message()
 
     # ---- leaving -----------------------------------------------------------
 

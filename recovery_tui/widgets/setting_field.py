@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, Switch
@@ -56,11 +57,23 @@ def choice_options(spec: FieldSpec) -> Options:
 class SettingField(Vertical):
     """Edits one setting; `value()` is the parsed value or raises ValueError."""
 
-    def __init__(self, spec: FieldSpec, value: object, options: Options | None = None) -> None:
+    class Checked(Message):
+        """The field's value was checked (valid or not): the form may update its message."""
+
+    def __init__(
+        self,
+        spec: FieldSpec,
+        value: object,
+        options: Options | None = None,
+        *,
+        problem: str | None = None,
+    ) -> None:
+        """`problem` is what was wrong with this key in the file; shown until it is edited."""
         super().__init__(id=f"setting-{spec.name}")
         self.spec = spec
         self.options = options
         self.start_value = value
+        self.problem = problem
         self.control = self._make_control()
         self.start_raw: object = self._start_raw()
 
@@ -86,11 +99,30 @@ class SettingField(Vertical):
         with Horizontal(classes="setting-row"):
             yield Label(Text(self.spec.name), classes="setting-name")
             yield self.control
+            if isinstance(self.control, Switch):
+                yield Label(_on_off(self.control.value), classes="switch-state")
         help_text = self.spec.help
         if isinstance(self.control, Input):
             help_text += f" Allowed: {self.spec.allowed()}."
         yield Static(Text(help_text), classes="setting-help")
+        yield Static(Text(clean(self.problem or "")), classes="-problem")
         yield Static(id=f"error-{self.spec.name}", classes="-error", markup=False)
+
+    def on_mount(self) -> None:
+        self.set_class(self.problem is not None, "-file-problem")
+
+    @on(Switch.Changed)
+    def _switched(self, event: Switch.Changed) -> None:
+        self.query_one(".switch-state", Label).update(_on_off(event.value))
+        self._edited()
+
+    @on(Select.Changed)
+    def _selected(self) -> None:
+        self._edited()
+
+    def _edited(self) -> None:
+        """The file's complaint about this key no longer describes what the form holds."""
+        self.set_class(self.problem is not None and not self.dirty, "-file-problem")
 
     def _start_raw(self) -> object:
         """What `raw()` returns before any edit (a Select has no value until mounted)."""
@@ -129,8 +161,15 @@ class SettingField(Vertical):
             message = ""
         self.query_one(f"#error-{self.spec.name}", Static).update(message)
         self.set_class(bool(message), "-invalid")
+        self.post_message(self.Checked())
         return not message
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
         self.check()
+        self._edited()
+
+
+def _on_off(value: bool) -> str:
+    """A switch's state in words, so it reads without colour."""
+    return "On" if value else "Off"
