@@ -51,3 +51,25 @@ async def test_a_theme_chosen_in_the_app_is_saved(make_app: AppFactory, paths: A
     async with restarted.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert restarted.theme == "nord"
+
+
+COMMENTED = b"""\
+# my settings
+bell = true   # keep it loud
+
+theme = "nord"   # dark, for the evening
+rest_seconds = 30
+"""
+
+
+async def test_a_theme_change_keeps_a_commented_file_but_its_theme_line(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    paths.config_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.config_file.write_bytes(COMMENTED)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "gruvbox"  # what picking a theme in the command palette does
+        await pilot.pause()
+    expected = COMMENTED.replace(b'"nord"   #', b'"gruvbox"   #')
+    assert paths.config_file.read_bytes() == expected
