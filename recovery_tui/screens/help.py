@@ -14,7 +14,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from ..styles import stylesheet
 
@@ -110,7 +110,7 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-body"):
                 for section in help_sections(self.app):
                     yield self._section(section)
-            yield Static(Text("escape or ? closes this help"), id="help-footer")
+        yield Footer()
 
     def _section(self, section: HelpSection) -> Vertical:
         current = section.screen is not None and isinstance(self.previous, section.screen)

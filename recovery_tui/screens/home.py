@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.adherence import recovery_window
@@ -19,7 +19,6 @@ from ..core.next_due import next_session_due
 from ..core.safe_text import clean
 from ..core.stats import format_today, today_summary
 from ..widgets.calendar_strip import CalendarStrip
-from ..widgets.key_bar import KeyBar
 from ..widgets.plan_detail import PlanDetail
 from .base import CoachScreen
 
@@ -40,7 +39,7 @@ class HomeScreen(CoachScreen):
             plans.border_title = self.app.title
             yield plans
             yield PlanDetail(id="plan-detail")
-        yield KeyBar()
+        yield Footer()
 
     def _options(self) -> list[Option]:
         options = []

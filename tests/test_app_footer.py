@@ -1,0 +1,70 @@
+"""Textual's own Footer on every screen: each shows that screen's keys, and a click presses one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from app_helpers import start_default_plan
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+
+from recovery_tui.screens.active import ActiveSetScreen
+from recovery_tui.screens.help import HelpScreen
+from recovery_tui.screens.history import HistoryScreen
+from recovery_tui.screens.home import HomeScreen
+from recovery_tui.screens.settings import SettingsScreen
+
+AppFactory = Callable[..., Any]
+
+
+async def footer_keys(pilot: Pilot[Any]) -> list[str]:
+    """Each key in the current screen's footer as it reads: key, then what it does."""
+    await pilot.pause()
+    await pilot.pause()  # the footer lists the keys once the screen has said what they are
+    footer = pilot.app.screen.query_one(Footer)
+    return [" ".join(str(key.render()).split()) for key in footer.query("FooterKey")]
+
+
+async def test_plan_selection_lists_its_keys_and_the_palette(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        keys = await footer_keys(pilot)
+        assert keys == ["⏎ Start", "h History", "s Settings", "? Help", "q Quit", "^p palette"]
+
+
+async def test_a_click_on_a_key_presses_it(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await footer_keys(pilot)
+        keys = await footer_keys(pilot)
+        history = list(app.screen.query("FooterKey"))[keys.index("h History")]
+        await pilot.click(history)
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_every_screen_has_the_footer(make_app: AppFactory) -> None:
+    app = make_app()
+    seen: dict[type[Screen[Any]], list[str]] = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        for key in ("h", "escape", "s", "escape", "question_mark", "escape"):
+            await pilot.press(key)
+            seen[type(app.screen)] = await footer_keys(pilot)
+        await start_default_plan(pilot)
+        seen[ActiveSetScreen] = await footer_keys(pilot)
+    assert {"esc Back", "n Note"} <= set(seen[HistoryScreen])
+    assert "^s Save" in seen[SettingsScreen]
+    assert seen[HelpScreen][0] == "esc Close"
+    assert seen[ActiveSetScreen][:3] == ["space Pause", "⏎ Done", "n Next"]
+
+
+async def test_plan_selection_names_the_app_without_a_header(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#plan-list", OptionList).border_title == "recovery-tui"
+        assert not app.screen.query("Header")
