@@ -110,6 +110,7 @@ async def test_escape_then_keep_going_stays_in_the_session(
         await pilot.click("#stay")
         await pilot.pause()
         assert app.screen is screen
+        await step(pilot, screen, clock, 3)  # the count-in after the dialog
         await step(pilot, screen, clock, 3)
         assert screen.session.count("both") == 4
     assert logged(paths) == []

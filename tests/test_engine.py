@@ -105,7 +105,7 @@ def test_sets_to_fatigue_are_open_ended_per_side_first_side_first() -> None:
     assert session.finished
 
 
-def test_pause_freezes_the_countdown_and_shifts_the_deadline() -> None:
+def test_pause_freezes_the_countdown_and_a_hold_restarts_after_a_count_in() -> None:
     session, clock = make(HELD)
     run(session, clock, 3 + 2)
     assert session.remaining() == pytest.approx(3)
@@ -115,7 +115,10 @@ def test_pause_freezes_the_countdown_and_shifts_the_deadline() -> None:
     session.done()  # ignored while paused
     assert session.phase is Phase.HOLD
     session.toggle_pause()
+    assert session.phase is Phase.COUNT_IN and session.remaining() == pytest.approx(3)
     run(session, clock, 3)
+    assert session.phase is Phase.HOLD and session.remaining() == pytest.approx(5)
+    run(session, clock, 5)
     assert session.phase is Phase.RELAX and session.count("both") == 1
 
 

@@ -20,7 +20,12 @@ from .engine_types import (
 from .plan import DoseKind, SideOrder
 from .session_view import Clock, SessionView, WallClock
 
-__all__ = ["Clock", "Session", "WallClock"]
+__all__ = ["RESTORED", "RUNNER", "Clock", "Session", "WallClock"]
+
+RUNNER = "runner"
+"""The pause reason of the runner's own pause key."""
+RESTORED = "restored"
+"""A session read back from disk starts paused, until the runner says go."""
 
 
 class Session(SessionView):
@@ -28,6 +33,8 @@ class Session(SessionView):
 
     def _begin(self) -> None:
         self._events: list[Event] = []
+        self._pause_reasons: dict[str, bool] = {}
+        """Why the clock is stopped, each with whether the runner's pause key lifts it."""
         self._enter_exercise(self.clock())
 
     # ---- the clock ---------------------------------------------------------
@@ -58,6 +65,9 @@ class Session(SessionView):
         if phase is Phase.REP:
             self._count(at)
             return
+        if phase is Phase.OPEN_SET:  # the fatigue cap: the set ends by itself
+            self._end_open_set(at)
+            return
         if phase is Phase.HOLD:
             self._emit(EventKind.COUNTDOWN_ENDED, at)
             self._count(at)
@@ -72,19 +82,60 @@ class Session(SessionView):
 
     # ---- commands ----------------------------------------------------------
 
-    def toggle_pause(self) -> list[Event]:
-        now = self.clock()
-        if self.paused_at is None:
-            if self.phase is not Phase.DONE:
-                self.update()
-                self.paused_at = now
-        else:
-            shift = now - self.paused_at
-            self.paused_at = None
-            self.phase_started += shift
-            if self.deadline is not None:
-                self.deadline += shift
+    def pause(self, reason: str, *, runner_lifts: bool = True) -> list[Event]:
+        """Stop the clock for `reason` (the runner, an overlay, a suspended process...).
+
+        Reasons add up: the clock runs again only when every one is lifted. The space key
+        (`toggle_pause`) lifts those with `runner_lifts`; the others only `resume(reason)`
+        lifts, so help closed over a runner's pause leaves the session paused.
+        """
+        if not self._pause_reasons:
+            self.update()
+            self.paused_at = self.clock()
+            self._emit(EventKind.PAUSED, self.paused_at)
+        self._pause_reasons.setdefault(reason, runner_lifts)
         return self._drain()
+
+    def resume(self, reason: str) -> list[Event]:
+        """Lift one reason to pause; when none is left, run on after a count-in."""
+        self._pause_reasons.pop(reason, None)
+        if not self._pause_reasons and self.paused_at is not None:
+            self._run_again()
+        return self._drain()
+
+    def toggle_pause(self) -> list[Event]:
+        """The runner's pause key: pause, or lift every pause the runner may lift."""
+        if not any(self._pause_reasons.values()):
+            return self.pause(RUNNER)
+        for reason, runner_lifts in list(self._pause_reasons.items()):
+            if runner_lifts:
+                self.resume(reason)
+        return self._drain()
+
+    @property
+    def pause_reasons(self) -> frozenset[str]:
+        return frozenset(self._pause_reasons)
+
+    def _run_again(self) -> None:
+        """Shift the clock past the pause, then give a count-in before work restarts.
+
+        A rep or hold cut by the pause starts again from its top after the count-in, never
+        half done; a countdown runs on, but never ends sooner than the count-in would.
+        """
+        now = self.clock()
+        shift = now - (self.paused_at or now)
+        self.paused_at = None
+        self.phase_started += shift
+        if self.deadline is not None:
+            self.deadline += shift
+        seconds = self.config.resume_count_in_seconds
+        self._emit(EventKind.RESUMED, now)
+        if seconds <= 0 or self.deadline is None or self.phase is Phase.OPEN_SET:
+            return  # nothing paced: an open set or manual reps simply go on
+        if self.phase in (Phase.REP, Phase.HOLD):
+            self._set_phase(Phase.COUNT_IN, now, seconds)
+        elif self.deadline < now + seconds:
+            self.deadline = now + seconds
 
     def done(self) -> list[Event]:
         """Count a rep (manual pacing), end an open set, or end a countdown early."""
@@ -199,7 +250,7 @@ class Session(SessionView):
         if dose.kind is DoseKind.HELD:
             self._set_phase(Phase.HOLD, at, dose.hold_seconds)
         elif dose.kind is DoseKind.TO_FATIGUE:
-            self._set_phase(Phase.OPEN_SET, at, None)
+            self._set_phase(Phase.OPEN_SET, at, self.config.fatigue_cap_seconds or None)
         elif self.config.pacing == "auto":
             self._set_phase(Phase.REP, at, self.tempo())
         else:
@@ -216,11 +267,14 @@ class Session(SessionView):
         progress.counts[self.side] = progress.counts.get(self.side, 0) + 1
         self._history.append((self.round, self.index, self.side))
         self._emit(EventKind.REP_COUNTED, at)
+        dose = self.exercise.dose
+        if dose.is_range and progress.counts[self.side] == dose.low:
+            self._emit(EventKind.MINIMUM_REACHED, at)
         self._after_count(at)
 
     def _end_open_set(self, at: float) -> None:
         progress = self.current
-        progress.set_seconds.setdefault(self.side, []).append(self.elapsed())
+        progress.set_seconds.setdefault(self.side, []).append(max(0.0, at - self.phase_started))
         progress.counts[self.side] = progress.counts.get(self.side, 0) + 1
         self._history.append((self.round, self.index, self.side))
         self._emit(EventKind.SET_ENDED, at)

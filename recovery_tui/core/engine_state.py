@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from .engine import Clock, Session, WallClock
+from .engine import RESTORED, Clock, Session, WallClock
 from .engine_types import RESTS, EngineConfig, Phase, Progress
 from .plan import Plan
 from .record import SIDES
@@ -75,7 +75,7 @@ def session_from_state(
         session.ended = ended
     else:
         session._enter_exercise(at)
-    session.paused_at = at
+    session.pause(RESTORED)
     return session
 
 

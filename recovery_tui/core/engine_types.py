@@ -40,6 +40,12 @@ class EventKind(StrEnum):
     EXERCISE_FINISHED = "exercise_finished"
     ROUND_FINISHED = "round_finished"
     SESSION_FINISHED = "session_finished"
+    MINIMUM_REACHED = "minimum_reached"
+    """A side reached the low end of a range: the runner may stop any time now."""
+    PAUSED = "paused"
+    """The session stopped its clock (the runner, an overlay, a suspended process...)."""
+    RESUMED = "resumed"
+    """The clock runs again; work that was cut mid-rep restarts after a count-in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +67,10 @@ class EngineConfig:
     rest_seconds: float = 20
     round_rest_seconds: float = 60
     start_side: str = "left"
+    resume_count_in_seconds: float = 3
+    """After a pause, seconds of get-ready before a rep or hold starts again from its top."""
+    fatigue_cap_seconds: float = 0
+    """A set to fatigue ends by itself after this long; 0 leaves it to the runner."""
 
     @classmethod
     def from_settings(cls, settings: Any) -> EngineConfig:

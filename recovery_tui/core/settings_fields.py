@@ -38,6 +38,8 @@ class Settings:
     theme: str = "textual-dark"
     recovery_window_days: int = 14
     heel_check: bool = True
+    resume_count_in_seconds: int = 3
+    fatigue_cap_seconds: int = 0
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,20 @@ FIELDS: tuple[FieldSpec, ...] = (
     _spec("theme", "str", "The Textual theme the app uses."),
     _spec("recovery_window_days", "int", "How many days after the race the plan is for.", 1, 60),
     _spec("heel_check", "bool", "Ask how close the heels come to the mat in down dog."),
+    _spec(
+        "resume_count_in_seconds",
+        "int",
+        "Get-ready countdown after a pause, so a rep never resumes half done.",
+        0,
+        10,
+    ),
+    _spec(
+        "fatigue_cap_seconds",
+        "int",
+        "End each set to fatigue by itself after this many seconds; 0 turns it off.",
+        0,
+        600,
+    ),
 )
 FIELD_BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in FIELDS}
 

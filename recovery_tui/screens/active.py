@@ -6,6 +6,7 @@ events and saves its state after every change so a crash never loses a rep.
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
@@ -21,6 +22,7 @@ from ..dialogs.heel_check import HeelCheckDialog
 from ..dialogs.note import NoteDialog
 from ..styles import stylesheet
 from ..widgets.set_view import SetView
+from ..widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 from .base import CoachScreen
 
 BELL_EVENTS = {
@@ -37,6 +39,12 @@ SAVE_EVENTS = {
     EventKind.EXERCISE_FINISHED,
     EventKind.ROUND_FINISHED,
 }
+
+
+OVERLAY = "overlay"
+"""Pause reason: a screen is over the session (help, a dialog, settings, the palette)."""
+TOO_SMALL = "too small"
+"""Pause reason: the terminal is too small to show the session."""
 
 
 class ActiveSetScreen(CoachScreen):
@@ -76,6 +84,23 @@ class ActiveSetScreen(CoachScreen):
         self.set_interval(1 / self.DISPLAY_HZ, self.tick)
         self._save_state()
         self.tick()
+
+    # ---- pauses: nothing runs on behind something else ----------------------
+
+    def on_screen_suspend(self) -> None:
+        """Another screen is on top: the session must not pace on unseen."""
+        self.react(self.session.pause(OVERLAY, runner_lifts=False))
+
+    def on_screen_resume(self) -> None:
+        """Back on top: run on after the engine's count-in (a no-op on first show)."""
+        self.react(self.session.resume(OVERLAY))
+
+    def on_resize(self, event: events.Resize) -> None:
+        width, height = event.size
+        if width < MIN_WIDTH or height < MIN_HEIGHT:
+            self.react(self.session.pause(TOO_SMALL, runner_lifts=False))
+        else:
+            self.react(self.session.resume(TOO_SMALL))
 
     # ---- the clock ---------------------------------------------------------
 
@@ -127,12 +152,22 @@ class ActiveSetScreen(CoachScreen):
         session = self.session
         self.query_one(SetView).show(session)
         self.set_class(session.paused, "-paused")
+        if session.paused:
+            self._show_banner(session.pause_reasons)
         phase_class = f"-phase-{session.phase.value.replace('_', '-')}"
         if phase_class != self._phase_class:
             if self._phase_class:
                 self.remove_class(self._phase_class)
             self.add_class(phase_class)
             self._phase_class = phase_class
+
+    def _show_banner(self, reasons: frozenset[str]) -> None:
+        """Space resumes only the runner's own pause; say so only then."""
+        held = {OVERLAY, TOO_SMALL}
+        words = "PAUSED — space to resume" if reasons - held else "PAUSED"
+        banner = self.query_one("#paused-banner", Static)
+        if str(banner.content) != words:
+            banner.update(words)
 
     # ---- commands ----------------------------------------------------------
 

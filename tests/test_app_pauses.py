@@ -1,0 +1,84 @@
+"""Nothing paces on behind an overlay: help, the quit prompt, settings, the palette and
+every dialog pause the session, and closing them runs on after a count-in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from app_helpers import paced_reps_in, step
+from conftest import FakeClock
+from textual.pilot import Pilot
+
+from recovery_tui.core.engine_types import Phase
+
+AppFactory = Callable[..., Any]
+
+
+async def open_settings(pilot: Pilot[Any]) -> None:
+    pilot.app.action_settings()  # what the palette's "Settings" entry does
+    await pilot.pause()
+
+
+OPENERS = {
+    "help": ("question_mark", "escape"),
+    "quit prompt": ("q", "escape"),
+    "leave dialog": ("escape", "escape"),
+    "palette": ("ctrl+p", "escape"),
+}
+
+
+@pytest.mark.parametrize("overlay", [*OPENERS, "settings"])
+async def test_every_overlay_pauses_and_closing_it_counts_in(
+    make_app: AppFactory, clock: FakeClock, overlay: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await paced_reps_in(pilot, clock, 3)
+        await step(pilot, screen, clock, 1.5)  # half-way through the fourth rep
+        if overlay == "settings":
+            await open_settings(pilot)
+        else:
+            await pilot.press(OPENERS[overlay][0])
+            await pilot.pause()
+        assert app.screen is not screen
+        assert screen.session.paused
+        await step(pilot, screen, clock, 60)
+        assert screen.session.count("both") == 3
+        await pilot.press(OPENERS.get(overlay, ("", "escape"))[1])
+        await pilot.pause()
+        assert app.screen is screen and not screen.session.paused
+        assert screen.session.phase is Phase.COUNT_IN
+        await step(pilot, screen, clock, 3)
+        assert screen.session.phase is Phase.REP and screen.session.count("both") == 3
+        await step(pilot, screen, clock, 3)  # a whole rep, from its top
+        assert screen.session.count("both") == 4
+
+
+async def test_help_opened_mid_set_costs_no_reps(make_app: AppFactory, clock: FakeClock) -> None:
+    """The bug this fixes: reps went 3 -> 7 in 4 s with help open."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await paced_reps_in(pilot, clock, 3)
+        await pilot.press("question_mark")
+        for _ in range(4):
+            await step(pilot, screen, clock, 1)
+        assert screen.session.count("both") == 3
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.session.count("both") == 3
+
+
+async def test_a_pause_by_the_runner_outlasts_help(make_app: AppFactory, clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await paced_reps_in(pilot, clock, 2)
+        await pilot.press("space", "question_mark")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.session.paused and screen.has_class("-paused")
+        await pilot.press("space")
+        await pilot.pause()
+        assert not screen.session.paused and screen.session.phase is Phase.COUNT_IN
