@@ -33,7 +33,7 @@ def _settings(paths: AppPaths) -> Settings:
 
 
 def status(args: argparse.Namespace, paths: AppPaths) -> int:
-    from .core.adherence import compact_strip, recovery_window, window_line
+    from .core.adherence import AFTER_THE_WINDOW, compact_strip, recovery_window, window_line
     from .core.log import tail_records
     from .core.log_range import read_recent
     from .core.next_due import next_session_due
@@ -58,7 +58,11 @@ def status(args: argparse.Namespace, paths: AppPaths) -> int:
             target=settings.sessions_per_day,
             now=now,
         )
-        say(f"{window_line(window)} · {compact_strip(window)}")
+        if window.is_over:
+            say(window_line(window))
+            say(AFTER_THE_WINDOW)
+        else:
+            say(f"{window_line(window)} · {compact_strip(window)}")
     due = next_session_due(
         records,
         now=now,

@@ -23,6 +23,7 @@ from recovery_tui.core.record import SessionRecord
 RACE = date(2026, 11, 15)
 LETTER = {
     "met": "M",
+    "fewer": "F",
     "partial": "P",
     "rest": "r",
     "missed": "x",
@@ -32,13 +33,20 @@ LETTER = {
 }
 
 
+SESSIONS = {"p": "p", "q": "cp", "P": "pp", "Q": "ccp"}
+"""Pattern letters: p a partial, q one completed and one partial, P two partials, Q 2 + 1."""
+
+
 def records_for(pattern: str, *, hour: int = 7) -> list[SessionRecord]:
-    """`pattern[n]` sessions on day n after the race, an hour apart from `hour` UTC."""
+    """Day n after the race gets `pattern[n]`: a digit is that many completed sessions,
+    a letter of `SESSIONS` its completed (c) and partial (p) ones, an hour apart from `hour` UTC.
+    """
     records = []
-    for offset, sessions in enumerate(pattern):
-        for n in range(int(sessions)):
+    for offset, char in enumerate(pattern):
+        kinds = SESSIONS.get(char, "c" * int(char) if char.isdigit() else "")
+        for n, kind in enumerate(kinds):
             started = datetime(2026, 11, 15, hour + n, tzinfo=UTC) + timedelta(days=offset)
-            records.append(make_record(started))
+            records.append(make_record(started, status="partial" if kind == "p" else "completed"))
     return records
 
 
@@ -58,9 +66,10 @@ def statuses(pattern: str, today: int, target: int, window_days: int | None = No
     [
         ("0101010", 6, 1, "RMrMrMo", 5),  # every other day, today still open
         ("0101011", 6, 1, "RMrMrMM", 6),
-        ("0101010", 6, 2, "RPrPrPo", 5),  # one a day against a target of two is on plan
-        ("02212", 4, 2, "RMMPM", 4),  # two a day
-        ("021", 2, 2, "RMP", 2),  # today already partial: it counts
+        ("0101010", 6, 2, "RFrFrFo", 5),  # one a day against a target of two is on plan
+        ("02212", 4, 2, "RMMFM", 4),  # two a day
+        ("021", 2, 2, "RMF", 2),  # today already one of two: it counts
+        ("03", 1, 2, "RM", 1),  # over the target is met
         ("010011", 5, 1, "RMxxMM", 2),  # two empty days in a row: both missed
         ("010100", 5, 1, "RMrMro", 4),  # an empty yesterday breaks nothing while today is open
         ("01100", 4, 1, "RMMro", 3),  # yesterday's rest is allowed while today is open
@@ -84,6 +93,46 @@ def test_statuses_and_streak(
         now=datetime(2026, 11, 15, 20, tzinfo=UTC) + timedelta(days=today),
     )
     assert window.streak == length
+
+
+@pytest.mark.parametrize(
+    ("pattern", "today", "target", "expected", "length"),
+    [
+        # only partials: never on plan by themselves, never a streak
+        ("pPpP", 3, 2, "PPPP", 0),
+        ("0pppp", 4, 2, "RPPPP", 0),
+        ("0ppp0", 4, 1, "RPPPo", 0),
+        # partial + completed: the completed one counts, the partial is only shown
+        ("0qq", 2, 2, "RFF", 2),
+        ("0QQ", 2, 2, "RMM", 2),
+        ("0q", 1, 1, "RM", 1),
+        # over the target (with a partial too) is met
+        ("0Q3", 2, 1, "RMM", 2),
+        # every other day, partials on the rest days: a partial is never worse than nothing
+        ("0p1p1p", 5, 1, "RPMPMP", 4),  # today partial: counted from yesterday
+        ("01p1p1", 5, 1, "RMPMPM", 5),
+        ("01p1p1", 5, 2, "RFPFPF", 5),
+        # ... but it does not make the days around it allowed rests
+        ("01p0p1", 5, 1, "RMPxPM", 1),
+        ("010p01", 5, 1, "RMxPxM", 1),
+        ("1pp1", 3, 1, "MPPM", 1),  # two partial days in a row: both off plan
+    ],
+)
+def test_partials_are_shown_and_never_count(
+    pattern: str, today: int, target: int, expected: str, length: int
+) -> None:
+    assert statuses(pattern, today, target) == expected
+    window = recovery_window(
+        records_for(pattern),
+        race_date=RACE,
+        window_days=len(pattern) - 1,
+        target=target,
+        now=datetime(2026, 11, 15, 20, tzinfo=UTC) + timedelta(days=today),
+    )
+    assert window.streak == length
+    done = sum(d.sessions for d in window.days)
+    assert done == sum(1 for r in records_for(pattern) if r.status == "completed")
+    assert sum(d.partials for d in window.days) == len(records_for(pattern)) - done
 
 
 def test_the_last_window_day_looks_past_the_window() -> None:
@@ -190,8 +239,9 @@ def test_day_status_outside_any_window() -> None:
     [
         (3, "0101", "Day 3 of the 14-day recovery window · 3 days in a row on plan"),
         (0, "1", "Day 0 of the 14-day recovery window · 1 day in a row on plan"),
-        (15, "0", "The 14-day recovery window ended yesterday · 0 days in a row on plan"),
-        (20, "0", "The 14-day recovery window ended 6 days ago · 0 days in a row on plan"),
+        (15, "0", "The 14-day recovery window ended yesterday · on plan 0 of 14 days"),
+        (20, "0" + "1" * 9, "The 14-day recovery window ended 6 days ago · on plan 9 of 14 days"),
+        (20, "0p1p1p", "The 14-day recovery window ended 6 days ago · on plan 4 of 14 days"),
         (-2, "", "The 14-day recovery window starts on race day · 0 days in a row on plan"),
     ],
 )
@@ -283,3 +333,14 @@ def test_compact_strip() -> None:
         now=datetime(2026, 11, 18, 20, tzinfo=UTC),
     )
     assert compact_strip(window) == "R●○[●]··"
+
+
+def test_compact_strip_shows_each_kind_of_day() -> None:
+    window = recovery_window(
+        records_for("01p2p"),
+        race_date=RACE,
+        window_days=5,
+        target=2,
+        now=datetime(2026, 11, 19, 20, tzinfo=UTC),
+    )
+    assert compact_strip(window) == "R◐◔●[◔]·"

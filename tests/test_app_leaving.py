@@ -57,7 +57,7 @@ async def test_leaving_logs_a_partial_record_and_updates_home_at_once(
         assert unfinished_files(paths)
         await leave(pilot)
         assert app.screen.query_one("#today", Static) is today
-        assert "1 of 2 sessions today" in text_of(today)
+        assert "0 of 2 sessions today (+1 partial)" in text_of(today)
         assert "last: today 07:30, Full circuit, partial" in text_of(today)
         assert unfinished_files(paths) == []
         await pilot.press("h")

@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from recovery_tui.cli import main
+from recovery_tui.core.adherence import AFTER_THE_WINDOW, compact_strip
 from recovery_tui.core.log import append_record, encode_record
 from recovery_tui.core.notes import notes_path, read_notes
 from recovery_tui.core.paths import AppPaths
@@ -161,7 +162,7 @@ async def test_history_and_plan_selection_agree_on_an_old_race(
         assert at_home is not None and in_history is not None
         assert at_home.streak == in_history.streak == 16
         assert at_home.days == in_history.days
-        assert {day.status for day in in_history.days} == {"partial"}  # one of two a day
+        assert {day.status for day in in_history.days} == {"fewer"}  # one of two a day
         charts = screen.query_one(RecoveryCharts).data
         assert charts is not None and len(charts.records) == 15  # race day to day 14
 
@@ -192,6 +193,47 @@ def test_status_with_an_old_race_reads_only_its_window_and_the_last_weeks(
     assert main(args) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("Day 365 after the race (past the 14-day window)")
-    window = "The 14-day recovery window ended 351 days ago"
-    assert lines[1] == f"{window} · 15 days in a row on plan · {'●' * 15}"
+    assert lines[1] == "The 14-day recovery window ended 351 days ago · on plan 14 of 14 days"
+    assert lines[2] == AFTER_THE_WINDOW
     assert len(parsed) < 80  # of 399 lines; reading back to the race parsed them all
+
+
+WEEK = ["", "cc", "cp", "pp", "", "ccc", "p", "cp"]
+"""Race day, then a week of completed (c) and partial (p) sessions; the last day is today."""
+HAND_COUNT = "R●◐◔✗●◔[◐]" + "·" * 7
+"""By hand: day 2 is one of two; day 3 has only partials and no active day after it, so
+it is off plan, and day 4 (empty, after it) is missed; day 6's partial sits between two
+active days, where a rest would be allowed; today is one of two. Streak: days 5-7."""
+
+
+async def test_home_calendar_streak_and_status_agree_with_a_hand_count(
+    make_app: AppFactory, paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    now = datetime.now().astimezone()
+    if now.hour == 23 and now.minute >= 50 or now.hour == 0 and now.minute < 10:
+        pytest.skip("too close to midnight: status reads the real clock")
+    today = datetime.combine(now.date(), datetime.min.time(), now.tzinfo)
+    write_settings(paths, race_date=now.date() - timedelta(days=7), sessions_per_day=2)
+    for offset, kinds in enumerate(WEEK):
+        day = today - timedelta(days=7 - offset)
+        for n, kind in enumerate(kinds):
+            status = "completed" if kind == "c" else "partial"
+            append_record(
+                paths.log_file, make_record(day + timedelta(minutes=2 + n), status=status)
+            )
+    assert (
+        main(["--config", str(paths.config_file), "--data-dir", str(paths.data_dir), "status"]) == 0
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Day 7 after the race · 1 of 2 sessions today (+1 partial) · ")
+    streak = "Day 7 of the 14-day recovery window · 3 days in a row on plan"
+    assert lines[1] == f"{streak} · {HAND_COUNT}"
+    app = make_app(now=lambda: now)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#today").startswith(lines[0].split(" · last")[0])
+        window = app.screen.query_one(CalendarStrip).window
+        assert window is not None and compact_strip(window) == HAND_COUNT
+        assert window.streak == 3
+        assert [d.partials for d in window.days[:8]] == [0, 0, 1, 2, 0, 0, 1, 1]
+        assert [d.sessions for d in window.days[:8]] == [0, 2, 1, 0, 0, 3, 0, 1]

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from factories import make_record
 
-from recovery_tui.core.adherence import recovery_window
+from recovery_tui.core.adherence import AFTER_THE_WINDOW, recovery_window
 from recovery_tui.core.trends import fatigue_sets, heel_series, partial_side_reps
 from recovery_tui.widgets.calendar_strip import strip_text
 from recovery_tui.widgets.recovery_charts import (
@@ -59,9 +59,19 @@ def test_strip_marks_today_and_every_status_with_a_symbol() -> None:
     lines = strip_text(window, 80).plain.splitlines()
     assert lines[0] == "Day 4 of the 6-day recovery window · 4 days in a row on plan"
     assert lines[1] == "day       0  1  2  3  4  5  6"
-    assert lines[2] == "          R  ◐  ◐  ● [◐] ·  ·"
-    assert lines[3] == "sessions  0  1  1  2  1"
-    assert lines[4] == "● 2/day  ◐ fewer  ○ allowed rest  ✗ missed  R race  · to come  [ ] today"
+    assert lines[2] == "          R  ◐  ◔  ● [◐] ·  ·"
+    assert lines[3] == "sessions  0  1  0  2  1"
+    assert lines[4] == "partial         1"
+    assert lines[5] == "● 2/day  ◐ fewer  ◔ partial  ○ rest  ✗ missed  R race  · to come  [ ] today"
+
+
+def test_after_the_window_the_strip_says_what_next_instead_of_the_days() -> None:
+    window = recovery_window(week(), race_date=RACE, window_days=2, target=2, now=NOW)
+    lines = strip_text(window, 80).plain.splitlines()
+    assert lines == [
+        "The 2-day recovery window ended 2 days ago · on plan 2 of 2 days",
+        AFTER_THE_WINDOW,
+    ]
 
 
 def test_strip_wraps_a_long_window_and_asks_for_a_race_date() -> None:
@@ -89,7 +99,7 @@ def test_charts_text() -> None:
     text = charts_text(ChartData(tuple(records), window)).plain
     assert "  before  ▂▅  latest 3" in text
     assert "  after   ▅·  latest 3" in text
-    assert "Sessions per day (target 2)" in text and "  days    ▁▅▅█▅··  5 in all" in text
+    assert "Sessions per day (target 2)" in text and "  days    ▁▅▁█▅··  4 in all" in text
     assert "Sets to fatigue, seconds per set (left vs right)" in text
     assert "  left    █▇▇█▇▇" in text and "mean 28.2 s" in text and "mean 27.4 s" in text
     assert "Tue 17 Nov  L ████████████████████ 54  R ██████████████ 39" in text

@@ -42,7 +42,7 @@ def test_day_after_race(race: date | None, today: date, expected: int | None) ->
 # 23:30 UTC on the 15th is the 16th in Paris and still the 15th in New York.
 LATE = make_record(datetime(2024, 4, 15, 23, 30, tzinfo=UTC))
 EARLY_PARIS = make_record(datetime(2024, 4, 16, 0, 10, tzinfo=PARIS_SUMMER))  # 22:10 UTC, 15th
-MORNING = make_record(datetime(2024, 4, 16, 7, 0, tzinfo=UTC), status="partial")
+MORNING = make_record(datetime(2024, 4, 16, 7, 0, tzinfo=UTC))
 RECORDS = [LATE, EARLY_PARIS, MORNING]
 
 
@@ -116,7 +116,9 @@ AT_0742 = NOW.replace(hour=7, minute=42)
         (summary(None, 0, last_at=None), "0 of 2 sessions today · last: none yet"),
         (summary(0, 0, 1), "Race day · 0 of 1 session today · last: none yet"),
         (summary(-3, 0), "3 days before the race · 0 of 2 sessions today · last: none yet"),
-        (summary(14, 2), "Day 14 after the race · 2 of 2 sessions today · last: none yet"),
+        (summary(14, 2), "Day 14 after the race · 2 of 2 sessions today ✓ · last: none yet"),
+        (summary(3, 3), "Day 3 after the race · 3 today, target 2 ✓ · last: none yet"),
+        (summary(3, 1, 1), "Day 3 after the race · 1 of 1 session today ✓ · last: none yet"),
         (
             summary(20, 0),
             "Day 20 after the race (past the 14-day window) · 0 of 2 sessions today "
@@ -138,6 +140,33 @@ def test_format_today_window_is_configurable() -> None:
     assert format_today(summary(10), window_days=7).startswith(
         "Day 10 after the race (past the 7-day window) · "
     )
+
+
+@pytest.mark.parametrize(
+    ("done", "partials", "target", "text"),
+    [
+        (0, 2, 2, "0 of 2 sessions today (+2 partial)"),
+        (1, 1, 2, "1 of 2 sessions today (+1 partial)"),
+        (2, 1, 2, "2 of 2 sessions today ✓ (+1 partial)"),
+        (3, 4, 2, "3 today, target 2 ✓ (+4 partial)"),
+        (0, 1, 0, "0 sessions today (+1 partial)"),
+    ],
+)
+def test_partials_are_shown_but_never_counted(
+    done: int, partials: int, target: int, text: str
+) -> None:
+    given = TodaySummary(None, done, target, None, NOW, partials_today=partials)
+    assert format_today(given) == f"{text} · last: none yet"
+
+
+def test_today_summary_counts_completed_sessions_and_partials_apart() -> None:
+    records = [
+        make_record(AT_0742, status="partial"),
+        make_record(AT_0742 + timedelta(hours=1)),
+        make_record(AT_0742 + timedelta(hours=2), status="partial"),
+    ]
+    given = today_summary(records, race_date=None, target=2, now=NOW)
+    assert (given.sessions_today, given.partials_today) == (1, 2)
 
 
 def test_format_today_names_a_partial_custom_session() -> None:

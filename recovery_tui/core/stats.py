@@ -29,19 +29,31 @@ def local_date(moment: datetime, tz: tzinfo | None = None) -> date:
     return moment.astimezone(tz).date()
 
 
-def sessions_on(records: Iterable[SessionRecord], day: date, tz: tzinfo | None = None) -> int:
-    """How many sessions, completed or partial, started on `day` in `tz` (local when None)."""
-    return sum(1 for r in records if local_date(r.started, tz) == day)
+def sessions_on(
+    records: Iterable[SessionRecord],
+    day: date,
+    tz: tzinfo | None = None,
+    *,
+    status: str = "completed",
+) -> int:
+    """How many sessions of `status` started on `day` in `tz` (local when None).
+
+    Completed by default: only those count toward the day's target.
+    """
+    return sum(1 for r in records if r.status == status and local_date(r.started, tz) == day)
 
 
 @dataclass(frozen=True)
 class TodaySummary:
     day_after_race: int | None
     sessions_today: int
+    """Completed sessions today: what counts toward the target."""
     target: int
     last: SessionRecord | None
     now: datetime
     """The moment the summary was made; "today" and "yesterday" are relative to it."""
+    partials_today: int = 0
+    """Sessions cut short today: shown, never counted."""
 
 
 def today_summary(
@@ -65,6 +77,7 @@ def today_summary(
         target=target,
         last=max(records, key=lambda r: r.started, default=None),
         now=now,
+        partials_today=sessions_on(records, today, now.tzinfo, status="partial"),
     )
 
 
@@ -72,7 +85,7 @@ def format_today(summary: TodaySummary, *, window_days: int = 14) -> str:
     """One plain line, e.g. ``Day 4 after the race · 1 of 2 sessions today · last: ...``."""
     parts = [
         _race_part(summary.day_after_race, window_days),
-        _sessions_part(summary.sessions_today, summary.target),
+        _sessions_part(summary.sessions_today, summary.target, summary.partials_today),
         "last: " + _last_part(summary.last, summary.now),
     ]
     return " · ".join(p for p in parts if p)
@@ -90,11 +103,19 @@ def _race_part(day: int | None, window_days: int) -> str:
     return f"Day {day} after the race"
 
 
-def _sessions_part(done: int, target: int) -> str:
+def _sessions_part(done: int, target: int, partials: int = 0) -> str:
+    """``1 of 2 sessions today (+1 partial)``, ``2 of 2 sessions today ✓``, ``3 today, target 2 ✓``.
+
+    Only completed sessions count; over the target reads as met, never "3 of 2".
+    """
+    cut_short = f" (+{partials} partial)" if partials else ""
     if target <= 0:
-        return f"{done} session today" if done == 1 else f"{done} sessions today"
+        return f"{done} {'session' if done == 1 else 'sessions'} today{cut_short}"
+    if done > target:
+        return f"{done} today, target {target} ✓{cut_short}"
     noun = "session" if target == 1 else "sessions"
-    return f"{done} of {target} {noun} today"
+    met = " ✓" if done == target else ""
+    return f"{done} of {target} {noun} today{met}{cut_short}"
 
 
 def _last_part(last: SessionRecord | None, now: datetime) -> str:

@@ -2,7 +2,9 @@
 
 Every status has its own symbol and today sits in brackets, so the strip reads the
 same without colour (a monochrome terminal, a screen reader, a snapshot); the colours
-come from component classes styled with theme variables.
+come from component classes styled with theme variables. Completed sessions are counted
+on one row, partial ones (cut short) on another (only when there are any). Once the window is
+over, the strip says so and what the runner can do, instead of a row of days gone by.
 """
 
 from __future__ import annotations
@@ -15,12 +17,20 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ..core.adherence import SYMBOLS, DayStatus, RecoveryWindow, WindowDay, window_line
+from ..core.adherence import (
+    AFTER_THE_WINDOW,
+    SYMBOLS,
+    DayStatus,
+    RecoveryWindow,
+    WindowDay,
+    window_line,
+)
 
 LEGEND: tuple[tuple[DayStatus, str], ...] = (
     ("met", "{target}/day"),
-    ("partial", "fewer"),
-    ("rest", "allowed rest"),
+    ("fewer", "fewer"),
+    ("partial", "partial"),
+    ("rest", "rest"),
     ("missed", "missed"),
     ("race", "race"),
     ("future", "to come"),
@@ -48,9 +58,14 @@ def _cell(day: WindowDay, style_for: StyleFor) -> Text:
 
 
 def _count(day: WindowDay) -> str:
-    """Sessions that day, centred in its cell; nothing for days to come."""
+    """Completed sessions that day, centred in its cell; nothing for days to come."""
     text = "" if day.status == "future" else str(day.sessions)
     return text.center(CELL)
+
+
+def _partials(day: WindowDay) -> str:
+    """Sessions cut short that day, or nothing."""
+    return (str(day.partials) if day.partials else "").center(CELL)
 
 
 def _rows(days: tuple[WindowDay, ...], style_for: StyleFor) -> Text:
@@ -65,11 +80,14 @@ def _rows(days: tuple[WindowDay, ...], style_for: StyleFor) -> Text:
     text.append("\n")
     text.append("sessions".ljust(LABEL), style=style_for("label"))
     text.append("".join(_count(d) for d in days).rstrip() + "\n")
+    if any(d.partials for d in days):
+        text.append("partial".ljust(LABEL), style=style_for("label"))
+        text.append("".join(_partials(d) for d in days).rstrip() + "\n")
     return text
 
 
 def legend_text(target: int, style_for: StyleFor = _plain) -> Text:
-    """``● 2/day  ◐ fewer  ○ allowed rest  ✗ missed  R race  · to come  [ ] today``."""
+    """``● 2/day  ◐ fewer  ◔ partial  ○ rest  ✗ missed  R race  · to come  [ ] today``."""
     text = Text()
     for status, words in LEGEND:
         text.append(SYMBOLS[status], style=style_for(status))
@@ -84,6 +102,8 @@ def strip_text(window: RecoveryWindow | None, width: int, style_for: StyleFor = 
     if window is None:
         return Text(NO_RACE_DATE, style=style_for("label"))
     text = Text(window_line(window) + "\n", style=style_for("summary"))
+    if window.is_over:
+        return text.append(AFTER_THE_WINDOW, style=style_for("label"))
     per_row = max(1, (width - LABEL) // CELL)
     days = window.days
     for start in range(0, len(days), per_row):
@@ -97,6 +117,7 @@ class CalendarStrip(Widget):
 
     COMPONENT_CLASSES = {
         "calendar-strip--met",
+        "calendar-strip--fewer",
         "calendar-strip--partial",
         "calendar-strip--rest",
         "calendar-strip--missed",
@@ -110,7 +131,8 @@ class CalendarStrip(Widget):
     DEFAULT_CSS = """
     CalendarStrip { height: auto; }
     CalendarStrip > .calendar-strip--met { color: $success; text-style: bold; }
-    CalendarStrip > .calendar-strip--partial { color: $warning; text-style: bold; }
+    CalendarStrip > .calendar-strip--fewer { color: $warning; text-style: bold; }
+    CalendarStrip > .calendar-strip--partial { color: $text-warning; }
     CalendarStrip > .calendar-strip--rest { color: $secondary; }
     CalendarStrip > .calendar-strip--missed { color: $error; text-style: bold; }
     CalendarStrip > .calendar-strip--race { color: $accent; text-style: bold; }

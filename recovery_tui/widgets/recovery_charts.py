@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from ..core.adherence import RecoveryWindow
+from ..core.adherence import RecoveryWindow, day_counts
 from ..core.record import SessionRecord
 from ..core.trends import (
     FatigueSet,
@@ -100,7 +100,7 @@ def heel_chart(records: Sequence[SessionRecord], style_for: StyleFor = _plain) -
 
 
 def sessions_chart(data: ChartData, style_for: StyleFor = _plain) -> Text:
-    """One bar per day against the daily target; days to come are dots."""
+    """Completed sessions, one bar per day against the daily target; days to come are dots."""
     text = Text()
     window = data.window
     if window is not None:
@@ -109,9 +109,7 @@ def sessions_chart(data: ChartData, style_for: StyleFor = _plain) -> Text:
         ]
         target = window.target
     else:
-        by_day = {r.started.astimezone().date(): 0 for r in data.records}
-        for record in data.records:
-            by_day[record.started.astimezone().date()] += 1
+        by_day = day_counts(data.records)  # completed ones, as the window counts them
         counts = [float(by_day.get(d, 0)) for d in data.days]
         target = 0
     _title(text, f"Sessions per day (target {target})" if target else "Sessions per day", style_for)
