@@ -23,6 +23,7 @@ from .styles import stylesheet
 from .terminal import exit_on_signals
 
 if TYPE_CHECKING:  # the engine, resume files and dialogs load when a session starts
+    from textual.driver import Driver
     from textual.screen import Screen
 
     from .core.engine import Session, WallClock
@@ -62,8 +63,9 @@ class RecoveryApp(App[int]):
         start_now: bool = False,
         clock: Callable[[], float] = time.monotonic,
         now: WallClock = local_now,
+        driver_class: type[Driver] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(driver_class=driver_class)
         self.paths = paths
         self.clock = clock
         self.now = now

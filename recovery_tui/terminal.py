@@ -12,6 +12,11 @@ When an SSH connection drops, Textual 8's Linux driver misbehaves in three ways:
 The session state is already on disk after every count, so the right answer is to
 leave: a hang-up on stdin becomes a SIGHUP to ourselves, which the app handles like
 any other hang-up. Output to a terminal that is gone is dropped instead of fatal.
+
+This is the one module that touches Textual's private names (Textual PR #6690, which
+would fix the driver upstream, is still open): they are listed in `LINUX_DRIVER_INTERNALS`,
+pyproject pins Textual to the range they were checked on, and
+tests/test_terminal_hooks.py fails loudly if a release moves one.
 """
 
 from __future__ import annotations
@@ -20,12 +25,16 @@ import contextlib
 import os
 import select
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
+
+LINUX_DRIVER_INTERNALS = ("_file", "_sigtstp_application", "_sigcont_application")
+"""What `HangupSafeDriver` takes from `LinuxDriver`'s private side (checked on 8.2)."""
 
 _GONE = select.POLLHUP | select.POLLERR | select.POLLNVAL
 _POLL_MS = 500
@@ -98,9 +107,14 @@ class HangupSafeDriver(LinuxDriver):
                 return
 
 
-def hangup_safe(driver_class: type[Driver]) -> type[Driver]:
-    """The driver to use: ours in place of Textual's Linux driver, anything else as is."""
-    return HangupSafeDriver if driver_class is LinuxDriver else driver_class
+def terminal_driver() -> type[Driver] | None:
+    """The `driver_class` for the app: ours where Textual would use its Linux driver.
+
+    None leaves the choice to Textual: on Windows, or when `TEXTUAL_DRIVER` names one.
+    """
+    if sys.platform == "win32" or os.environ.get("TEXTUAL_DRIVER"):
+        return None
+    return HangupSafeDriver
 
 
 def exit_on_signals(signums: Iterable[int], leave: Callable[[], None]) -> None:

@@ -28,14 +28,13 @@ from pty_helpers import (
     state_files,
     write_settings,
 )
-from textual.drivers.headless_driver import HeadlessDriver
 from textual.drivers.linux_driver import LinuxDriver
 
 from recovery_tui.core.catalog import builtin_plans
 from recovery_tui.core.engine_state import session_from_state
 from recovery_tui.core.engine_types import EngineConfig
 from recovery_tui.core.resume import claim_orphans
-from recovery_tui.terminal import HangupSafeDriver, _QuietFile, hangup_safe
+from recovery_tui.terminal import HangupSafeDriver, _QuietFile, terminal_driver
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="uses /proc and Linux ptys")
 
@@ -152,9 +151,14 @@ def test_kill_9_then_the_next_start_resumes_exactly_there(tmp_path: Path) -> Non
     assert json.loads(state_file.read_bytes())["progress"] == before["progress"]
 
 
-def test_only_textuals_linux_driver_is_replaced() -> None:
-    assert hangup_safe(LinuxDriver) is HangupSafeDriver
-    assert hangup_safe(HeadlessDriver) is HeadlessDriver
+def test_the_app_gets_our_driver_unless_textual_is_told_another(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    assert terminal_driver() is HangupSafeDriver
+    assert issubclass(HangupSafeDriver, LinuxDriver)
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.headless_driver:HeadlessDriver")
+    assert terminal_driver() is None
 
 
 def test_output_to_a_vanished_terminal_goes_nowhere() -> None:

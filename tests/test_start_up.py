@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from recovery_tui.cli import QUICK_COMMANDS, build_parser, parse_args
-
 
 def _modules_loaded_by(code: str, tmp_path: Path) -> set[str]:
     env = {
@@ -33,12 +31,12 @@ def _modules_loaded_by(code: str, tmp_path: Path) -> set[str]:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG paths are Linux-only")
-def test_status_leaves_out_what_only_saving_or_parsing_options_needs(tmp_path: Path) -> None:
+def test_status_leaves_out_textual_and_what_only_saving_needs(tmp_path: Path) -> None:
     (tmp_path / "config" / "recovery-tui").mkdir(parents=True)
     (tmp_path / "config" / "recovery-tui" / "settings.toml").write_text("bell = false\n")
     loaded = _modules_loaded_by("from recovery_tui.cli import main\nmain(['status'])", tmp_path)
     assert "recovery_tui.core.settings" in loaded  # the settings were read
-    unwanted = {"argparse", "platformdirs", "hashlib", "secrets", "tomlkit", "textual"}
+    unwanted = {"hashlib", "secrets", "tomlkit", "textual"}
     assert loaded & unwanted == set()
 
 
@@ -55,20 +53,3 @@ def test_the_app_leaves_sessions_dialogs_and_saving_for_later(tmp_path: Path) ->
         "importlib.resources",
     }
     assert loaded & later == set()
-
-
-@pytest.mark.parametrize("argv", QUICK_COMMANDS, ids=["no-arguments", "status"])
-def test_the_quick_command_lines_parse_as_argparse_would(argv: tuple[str, ...]) -> None:
-    assert vars(parse_args(argv)) == vars(build_parser().parse_args(list(argv)))
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [["start"], ["status", "--help"], ["--data-dir", "d", "status"], ["history", "--json"]],
-)
-def test_other_command_lines_go_through_argparse(argv: list[str]) -> None:
-    if "--help" in argv:
-        with pytest.raises(SystemExit):
-            parse_args(argv)
-        return
-    assert vars(parse_args(argv)) == vars(build_parser().parse_args(argv))
