@@ -97,12 +97,11 @@ def history(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def plans(args: argparse.Namespace, paths: AppPaths) -> int:
-    from .core.catalog import load_catalog
-    from .core.plan_loader import load_plan_file
+    from .core.catalog import check_plan_file, load_catalog
     from .core.plan_text import describe_plan, plan_summary
 
     if args.plans_command == "check":
-        plan = load_plan_file(args.file)
+        plan = check_plan_file(args.file, paths.plans_dir)
         say(f"{args.file}: ok: '{plan.id}', {plan_summary(plan)}")
         return 0
     catalog = load_catalog(paths.plans_dir)

@@ -137,10 +137,54 @@ def test_plans_show_an_unknown_plan_is_a_message_not_a_traceback(
 
 def test_plans_check_a_good_file(tmp_path: Path) -> None:
     plan = tmp_path / "mine.toml"
-    plan.write_bytes(BUILTIN_FULL.read_bytes())
+    plan.write_bytes(BUILTIN_FULL.read_bytes().replace(b'id = "full-circuit"', b'id = "mine"'))
     result = cli(tmp_path, "plans", "check", str(plan))
     assert result.returncode == 0 and result.stderr == ""
-    assert result.stdout == f"{plan}: ok: 'full-circuit', 6 exercises, 2 rounds\n"
+    assert result.stdout == f"{plan}: ok: 'mine', 6 exercises, 2 rounds\n"
+
+
+def plans_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "xdg-config" / "recovery-tui" / "plans"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def with_id(plan_id: str) -> bytes:
+    return BUILTIN_FULL.read_bytes().replace(b'id = "full-circuit"', f'id = "{plan_id}"'.encode())
+
+
+@pytest.mark.parametrize(
+    ("where", "plan_id", "others", "taken_by"),
+    [
+        ("elsewhere", "full-circuit", {}, 'the built-in plan "Full circuit"'),
+        ("elsewhere", "legs", {"a.toml": "legs"}, "a.toml"),
+        ("in the folder", "legs", {"a.toml": "legs"}, "a.toml"),  # a.toml loads first
+        ("in the folder", "down-dog-block", {}, 'the built-in plan "Down-dog block"'),
+    ],
+)
+def test_plans_check_applies_the_catalog_id_rules(
+    tmp_path: Path, where: str, plan_id: str, others: dict[str, str], taken_by: str
+) -> None:
+    folder = plans_folder(tmp_path)
+    for name, other_id in others.items():
+        (folder / name).write_bytes(with_id(other_id))
+    plan = (folder if where == "in the folder" else tmp_path) / "mine.toml"
+    plan.write_bytes(with_id(plan_id))
+    result = cli(tmp_path, "plans", "check", str(plan))
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"recovery-tui: {plan}: id '{plan_id}' is already used by ")
+    assert taken_by in result.stderr and 'add a different id = "..."' in result.stderr
+    listed = cli(tmp_path, "plans")  # the catalog agrees: the file is not among the plans
+    assert str(plan) in listed.stderr or where == "elsewhere"
+
+
+def test_plans_check_passes_the_file_the_catalog_takes(tmp_path: Path) -> None:
+    folder = plans_folder(tmp_path)
+    (folder / "z.toml").write_bytes(with_id("legs"))  # loads after: z.toml is the one refused
+    plan = folder / "mine.toml"
+    plan.write_bytes(with_id("legs"))
+    assert cli(tmp_path, "plans", "check", str(plan)).returncode == 0
+    assert cli(tmp_path, "plans", "check", str(folder / "z.toml")).returncode == 1
 
 
 BAD_PLANS = {

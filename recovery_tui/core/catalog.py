@@ -5,7 +5,7 @@ One bad custom file never hides the others; each failure becomes a located messa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -40,43 +40,99 @@ def _builtin_rank(name: str) -> tuple[int, str]:
     return rank, name
 
 
+@dataclass(frozen=True)
+class PlanFailure:
+    """A plan file that was not loaded, and why, located (file, line, what is allowed)."""
+
+    path: Path | None
+    """None when the plans folder itself could not be listed."""
+    message: str
+
+
 @dataclass
 class PlanCatalog:
-    """Every usable plan (built-ins first) and a message for each plan file that failed."""
+    """Every usable plan (built-ins first) and a failure for each plan file not loaded."""
 
     plans: list[Plan]
-    errors: list[str]
+    failures: list[PlanFailure] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[str]:
+        """The failures' messages, for stderr."""
+        return [failure.message for failure in self.failures]
 
     def get(self, plan_id: str) -> Plan | None:
         return next((plan for plan in self.plans if plan.id == plan_id), None)
 
+    def clash(self, plan: Plan, path: Path) -> str | None:
+        """Why `plan`, read from `path`, cannot join: its id is taken. None when it can."""
+        taken = self.get(plan.id)
+        if taken is None:
+            return None
+        return (
+            f"{path}: id '{plan.id}' is already used by {_describe(taken)}; "
+            f'add a different id = "..." to this file ({ID_RULE})'
+        )
 
-def load_catalog(plans_dir: Path | None) -> PlanCatalog:
-    """Built-in plans, then each ``*.toml`` in ``plans_dir``; one bad file never hides the rest."""
-    catalog = PlanCatalog(builtin_plans(), [])
-    for path in _custom_files(plans_dir, catalog.errors):
+    def add_file(self, path: Path) -> None:
+        """Load one custom plan file, or record why it was not loaded."""
         try:
             plan = load_plan_file(path)
         except ConfigError as error:
-            catalog.errors.append(str(error))
-            continue
-        if clash := catalog.get(plan.id):
-            catalog.errors.append(
-                f"{path}: id '{plan.id}' is already used by {_describe(clash)}; "
-                f'add a different id = "..." to this file ({ID_RULE})'
-            )
+            self.failures.append(PlanFailure(path, str(error)))
+            return
+        problem = self.clash(plan, path)
+        if problem:
+            self.failures.append(PlanFailure(path, problem))
         else:
-            catalog.plans.append(plan)
+            self.plans.append(plan)
+
+
+def load_catalog(plans_dir: Path | None) -> PlanCatalog:
+    """Built-in plans, then each ``*.toml`` in ``plans_dir``; one bad file never hides the rest."""
+    catalog = PlanCatalog(builtin_plans())
+    for path in _custom_files(plans_dir, catalog.failures):
+        catalog.add_file(path)
     return catalog
 
 
-def _custom_files(plans_dir: Path | None, errors: list[str]) -> list[Path]:
+def check_plan_file(path: Path, plans_dir: Path | None) -> Plan:
+    """The plan in `path` if the catalog would take it, else ConfigError saying why.
+
+    Every rule the catalog applies: the file's own (syntax, keys, doses), then its id
+    against the built-in plans and the custom ones. A file in the plans folder is judged
+    where it stands (a file loaded before it may hold its id); a file elsewhere, as if
+    copied in now.
+    """
+    plan = load_plan_file(path)
+    catalog = load_catalog(plans_dir)
+    here = _resolved(path)
+    if any(p.path and _resolved(Path(p.path)) == here for p in catalog.plans):
+        return plan
+    for failure in catalog.failures:
+        if failure.path is not None and _resolved(failure.path) == here:
+            raise ConfigError(failure.message.replace(str(failure.path), str(path), 1))
+    problem = catalog.clash(plan, path)
+    if problem:
+        raise ConfigError(problem)
+    return plan
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
+def _custom_files(plans_dir: Path | None, failures: list[PlanFailure]) -> list[Path]:
     if plans_dir is None or not plans_dir.exists():
         return []
     try:
         return sorted((p for p in plans_dir.glob("*.toml") if p.is_file()), key=lambda p: p.name)
     except OSError as error:
-        errors.append(f"{plans_dir}: cannot list the plans folder: {error.strerror or error}")
+        message = f"{plans_dir}: cannot list the plans folder: {error.strerror or error}"
+        failures.append(PlanFailure(None, message))
         return []
 
 
