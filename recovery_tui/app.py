@@ -94,8 +94,7 @@ class RecoveryApp(App[int]):
 
     def on_mount(self) -> None:
         self._report_settings()
-        for error in self.catalog.errors:
-            self.notify(error, title="Plan not loaded", severity="warning", timeout=20)
+        self._report_plans()
         # The terminal is gone (SIGHUP) or we are asked to stop: the session state is
         # already on disk after every count, so leaving at once loses nothing.
         exit_on_signals((signal.SIGHUP, signal.SIGTERM), lambda: self.exit(0))
@@ -114,6 +113,19 @@ class RecoveryApp(App[int]):
         else:
             return
         self.notify(clean(body), title=title, severity="error", timeout=30, markup=False)
+
+    def _report_plans(self) -> None:
+        """One summary for the plan files that failed; each one's message is in the plan list."""
+        count = len(self.catalog.failures)
+        if count:
+            plans = "1 plan not loaded" if count == 1 else f"{count} plans not loaded"
+            self.notify(
+                f"{plans} — see the plan list (marked ⚠) for what is wrong with each.",
+                title="Plans",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     def _after_start(self) -> None:
         from .screens.resume import offer_resume

@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from recovery_tui.core.log import append_record
 from recovery_tui.core.paths import AppPaths
@@ -18,6 +18,14 @@ from recovery_tui.widgets.setting_field import SettingField
 
 AppFactory = Callable[..., Any]
 SIZE = (100, 30)
+
+
+async def footer_keys(pilot: Pilot[Any]) -> list[str]:
+    """Each key in the current screen's footer as it reads: key, then what it does."""
+    await pilot.pause()
+    await pilot.pause()  # the footer lists the keys once the screen has said what they are
+    footer = pilot.app.screen.query_one(Footer)
+    return [" ".join(str(key.render()).split()) for key in footer.query("FooterKey")]
 
 
 def text_of(app: Any, selector: str) -> str:

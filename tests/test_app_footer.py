@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from app_helpers import start_default_plan
-from textual.pilot import Pilot
+from screen_helpers import footer_keys
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 from recovery_tui.screens.active import ActiveSetScreen
 from recovery_tui.screens.help import HelpScreen
@@ -17,14 +17,6 @@ from recovery_tui.screens.home import HomeScreen
 from recovery_tui.screens.settings import SettingsScreen
 
 AppFactory = Callable[..., Any]
-
-
-async def footer_keys(pilot: Pilot[Any]) -> list[str]:
-    """Each key in the current screen's footer as it reads: key, then what it does."""
-    await pilot.pause()
-    await pilot.pause()  # the footer lists the keys once the screen has said what they are
-    footer = pilot.app.screen.query_one(Footer)
-    return [" ".join(str(key.render()).split()) for key in footer.query("FooterKey")]
 
 
 async def test_plan_selection_lists_its_keys_and_the_palette(make_app: AppFactory) -> None:

@@ -23,6 +23,10 @@ from ..widgets.plan_detail import PlanDetail
 from .base import CoachScreen
 
 
+NOT_LOADED = "not-loaded:"
+"""Option ids of plan files that failed; a plan id never holds a colon."""
+
+
 class HomeScreen(CoachScreen):
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True),
@@ -48,7 +52,24 @@ class HomeScreen(CoachScreen):
             if not plan.builtin:
                 label.append("  (custom)", style="dim")
             options.append(Option(label, id=plan.id))
+        for number, failure in enumerate(self.coach.catalog.failures):
+            name = failure.path.name if failure.path else "plans folder"
+            label = Text(f"⚠ {clean(name)}", style="bold")
+            label.append("  (not loaded)", style="dim")
+            options.append(Option(label, id=f"{NOT_LOADED}{number}"))
         return options
+
+    def _failure(self, option_id: str | None) -> str | None:
+        """The located message of a failed plan file's option, None for a plan."""
+        if not option_id or not option_id.startswith(NOT_LOADED):
+            return None
+        return self.coach.catalog.failures[int(option_id.removeprefix(NOT_LOADED))].message
+
+    def _highlighted_id(self) -> str | None:
+        plans = self.query_one("#plan-list", OptionList)
+        if plans.highlighted is None:
+            return None
+        return plans.get_option_at_index(plans.highlighted).id
 
     def on_mount(self) -> None:
         plans = self.query_one("#plan-list", OptionList)
@@ -62,18 +83,28 @@ class HomeScreen(CoachScreen):
 
     @on(OptionList.OptionHighlighted, "#plan-list")
     def show_plan(self, event: OptionList.OptionHighlighted) -> None:
-        plan = self.coach.plan(event.option.id or "")
-        self.query_one(PlanDetail).show(plan)
+        failure = self._failure(event.option.id)
+        if failure is not None:
+            self.query_one(PlanDetail).show_failure(failure)
+        else:
+            self.query_one(PlanDetail).show(self.coach.plan(event.option.id or ""))
+        self.refresh_bindings()  # "Start" only for a plan that can start
 
     @on(OptionList.OptionSelected, "#plan-list")
     def start_selected(self, event: OptionList.OptionSelected) -> None:
-        self.coach.start_session(event.option.id or "")
+        if self._failure(event.option.id) is None:
+            self.coach.start_session(event.option.id or "")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No "Start" on a plan file that was not loaded: enter does nothing there."""
+        if action == "start":
+            return self._failure(self._highlighted_id()) is None
+        return True
 
     def action_start(self) -> None:
-        plans = self.query_one("#plan-list", OptionList)
-        if plans.highlighted is not None:
-            option = plans.get_option_at_index(plans.highlighted)
-            self.coach.start_session(option.id or "")
+        plan_id = self._highlighted_id()
+        if plan_id is not None and self._failure(plan_id) is None:
+            self.coach.start_session(plan_id)
 
     def show_today(self) -> None:
         """Draw the today line and the recovery strip from the app's recent records."""

@@ -101,3 +101,15 @@ class PlanDetail(VerticalScroll, can_focus=False):
         body = self.query_one("#plan-text", Static)
         body.update(plan_text(plan) if plan else Text("No plan selected."))
         self.scroll_home(animate=False)
+
+    def show_failure(self, message: str) -> None:
+        """Why a plan file was not loaded, located, and what to do about it."""
+        text = Text("This plan file was not loaded\n\n", style="bold")
+        text.append(clean(message))
+        text.append(
+            "\n\nFix the file (recovery-tui plans check FILE says what is wrong), "
+            "then start the app again. The other plans work as usual.",
+            style="dim",
+        )
+        self.query_one("#plan-text", Static).update(text)
+        self.scroll_home(animate=False)
