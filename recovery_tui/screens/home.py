@@ -22,7 +22,6 @@ from ..widgets.calendar_strip import CalendarStrip
 from ..widgets.plan_detail import PlanDetail
 from .base import CoachScreen
 
-
 NOT_LOADED = "not-loaded:"
 """Option ids of plan files that failed; a plan id never holds a colon."""
 
