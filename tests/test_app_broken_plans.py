@@ -8,10 +8,11 @@ from textual.widgets import OptionList
 from recovery_tui.core.paths import AppPaths
 from recovery_tui.screens.home import HomeScreen
 
+EXERCISE = b'[[exercise]]\nname = "a"\ndose = "reps"\nreps = 5\n'
 BROKEN = {
     "a-syntax.toml": b'name = "x\n',
-    "b-rounds.toml": b'name = "B"\nrounds = 0\n[[exercise]]\nname = "a"\ndose = "reps"\nreps = 5\n',
-    "c-clash.toml": b'id = "full-circuit"\nname = "C"\n[[exercise]]\nname = "a"\ndose = "reps"\nreps = 5\n',
+    "b-rounds.toml": b'name = "B"\nrounds = 0\n' + EXERCISE,
+    "c-clash.toml": b'id = "full-circuit"\nname = "C"\n' + EXERCISE,
     "d-empty.toml": b"",
     "e-utf8.toml": b'name = "\xff"\n',
 }
