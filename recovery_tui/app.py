@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the engine, resume files and dialogs load when a session st
     from .core.plan import Plan
     from .core.record import SessionRecord
     from .core.resume import Claim
+    from .screens.before_session import Opening
 
 CSS_FILES = ("app.tcss", "home.tcss")
 """Parsed at start-up; other screens name theirs in `CSS_PATH` (history's: to do)."""
@@ -163,8 +164,8 @@ class RecoveryApp(App[int]):
         self, plan_id: str, session: Session | None = None, claim: Claim | None = None
     ) -> None:
         from .core.resume import claim_new
-        from .dialogs.heel_check import HeelCheckDialog
         from .screens.active import ActiveSetScreen
+        from .screens.before_session import BeforeSession
 
         if any(isinstance(s, ActiveSetScreen) for s in self.screen_stack):
             self.notify("A session is running: leave it first (escape).", severity="warning")
@@ -174,24 +175,28 @@ class RecoveryApp(App[int]):
             known = ", ".join(p.id for p in self.catalog.plans)
             self.notify(f"No plan '{plan_id}'. Known plans: {known}", severity="error")
             return
-        if session is None and self.settings.heel_check:
-            self.push_screen(
-                HeelCheckDialog("before"),
-                lambda check: self._start_checked(plan, check),
-            )
+        if session is None:
+            BeforeSession(self, plan, self._start_opened).ask()
             return
         session = session or self.new_session(plan)
         claim = claim or claim_new(self.paths.data_dir, session.id)
         self.push_screen(ActiveSetScreen(session, claim))
 
-    def _start_checked(self, plan: Plan, check_before: int | None) -> None:
-        """A new session after the heel-to-mat check (None when skipped)."""
+    def _start_opened(self, opening: Opening) -> None:
+        """A new session after the questions before it (each may have been skipped)."""
         from .core.resume import claim_new
         from .screens.active import ActiveSetScreen
 
-        session = self.new_session(plan)
+        session = self.new_session(opening.plan)
+        session.leave_out(opening.leave_out)
         claim = claim_new(self.paths.data_dir, session.id)
-        self.push_screen(ActiveSetScreen(session, claim, check_before=check_before))
+        screen = ActiveSetScreen(
+            session,
+            claim,
+            check_before=opening.check_before,
+            quad_soreness=opening.quad_soreness,
+        )
+        self.push_screen(screen)
 
     def save_record(self, record: SessionRecord) -> bool:
         """Append to the log; on failure keep it in memory to retry, and say why."""

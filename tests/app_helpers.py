@@ -27,6 +27,7 @@ from recovery_tui.core.record import SessionRecord
 from recovery_tui.dialogs.choice import ChoiceDialog
 from recovery_tui.dialogs.heel_check import HeelCheckDialog
 from recovery_tui.dialogs.note import NoteDialog
+from recovery_tui.dialogs.soreness import SorenessDialog
 from recovery_tui.screens.active import ActiveSetScreen
 
 FLASH_SECONDS = 0.6
@@ -83,14 +84,16 @@ async def start_default_plan(pilot: Pilot[Any], *, heel: str = "escape") -> Acti
 
 
 async def answer_questions(pilot: Pilot[Any], *, heel: str = "escape", note: str = "") -> None:
-    """Answer the heel-to-mat check and the note, when the app asks them.
+    """Answer the heel-to-mat check and the note, when the app asks them (skip the quads).
 
     `heel` is the key to press (1-5, or escape to skip); an empty `note` is skipped.
     """
     for _ in range(4):
         await pilot.pause()
         screen = pilot.app.screen
-        if isinstance(screen, HeelCheckDialog):
+        if isinstance(screen, SorenessDialog):
+            await pilot.press("escape")
+        elif isinstance(screen, HeelCheckDialog):
             await pilot.press(heel)
         elif isinstance(screen, NoteDialog):
             if note:

@@ -7,16 +7,16 @@ from typing import Any
 from textual.pilot import Pilot
 
 from recovery_tui.dialogs.choice import ChoiceDialog
-from recovery_tui.dialogs.heel_check import HeelCheckDialog
 from recovery_tui.dialogs.note import NoteDialog
+from recovery_tui.dialogs.scale import ScaleDialog
 from recovery_tui.screens.active import ActiveSetScreen
 
 
 async def skip_questions(pilot: Pilot[Any]) -> None:
-    """Skip the heel-to-mat check and the note, whichever the app asks (escape skips both)."""
-    for _ in range(4):
+    """Skip the quads, the heel-to-mat check and the note, whichever the app asks (escape)."""
+    for _ in range(5):
         await pilot.pause()
-        if not isinstance(pilot.app.screen, HeelCheckDialog | NoteDialog):
+        if not isinstance(pilot.app.screen, ScaleDialog | NoteDialog):
             return
         await pilot.press("escape")
 

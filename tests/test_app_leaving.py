@@ -78,7 +78,7 @@ async def test_heel_checks_and_note_go_into_the_record(
     heel_check: bool,
     expected_checks: tuple[int | None, int | None],
 ) -> None:
-    write_settings(paths, heel_check=heel_check)
+    write_settings(paths, heel_check=heel_check, soreness_check=False)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -38,7 +38,10 @@ from recovery_tui.terminal import HangupSafeDriver, _QuietFile, terminal_driver
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="uses /proc and Linux ptys")
 
-FAST = "count_in_seconds = 0\ntempo_seconds = 1.0\nheel_check = false\nbell = false\n"
+FAST = (
+    "count_in_seconds = 0\ntempo_seconds = 1.0\nheel_check = false\nsoreness_check = false\n"
+    "bell = false\n"
+)
 FULL = next(plan for plan in builtin_plans() if plan.id == "full-circuit")
 
 

@@ -115,8 +115,18 @@ def test_active_to_fatigue_set(
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 
 
-def test_heel_check_before(make_app: AppFactory, snap_compare: SnapCompare) -> None:
+def test_quads_before(make_app: AppFactory, snap_compare: SnapCompare) -> None:
+    """The full circuit has the quad pump: the first question is the quads."""
     assert snap_compare(make_app(), terminal_size=(80, 24), press=["enter"])
+
+
+def test_very_sore_quads_offer_a_choice(make_app: AppFactory, snap_compare: SnapCompare) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), press=["enter", "5"])
+
+
+def test_heel_check_before(make_app: AppFactory, snap_compare: SnapCompare) -> None:
+    """Skip the quads (enter): the heel-to-mat check comes next."""
+    assert snap_compare(make_app(), terminal_size=(80, 24), press=["enter", "enter"])
 
 
 def test_note_after_leaving(

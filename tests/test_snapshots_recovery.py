@@ -111,7 +111,7 @@ def test_dialogs(
             await open_history(pilot, *keys)
         else:
             await pilot.pause()
-            await pilot.press("enter")
+            await pilot.press("enter", "enter")  # start, skip the quads
             await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)

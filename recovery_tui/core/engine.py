@@ -9,6 +9,8 @@ events (the bell, a flash); commands come from the keyboard.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .engine_types import (
     RESTS,
     Event,
@@ -169,6 +171,18 @@ class Session(SessionView):
         self.current.finished = False
         self._emit(EventKind.EXERCISE_FINISHED, at)
         self._advance(at, rest=self.phase in RESTS)
+        return self._drain()
+
+    def leave_out(self, indexes: Iterable[int]) -> list[Event]:
+        """Skip these exercises in every round before they start (the quad pump, sore quads).
+
+        They are recorded as skipped, so the session can still be completed.
+        """
+        for row in self.progress:
+            for index in indexes:
+                row[index].skipped = True
+        if self._left_out(self.round, self.index):
+            self._advance(self._time(), rest=False)
         return self._drain()
 
     def back(self) -> list[Event]:

@@ -88,6 +88,9 @@ class SessionRecord:
     """Heel-to-mat check before the session, 1 (far) to 5 (flat), or None."""
     check_after: int | None = None
     note: str = ""
+    quad_soreness: int | None = None
+    """How the quads felt before the session, 1 (fresh) to 5 (very sore), or None if not
+    asked. Written only when set, so records without it read and write as before."""
 
     @property
     def duration_seconds(self) -> float:
@@ -99,7 +102,7 @@ class SessionRecord:
         return sum(1 for r in self.rounds if r and all(e.counts or e.skipped for e in r))
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "schema": SCHEMA_VERSION,
             "id": self.id,
             "plan": self.plan,
@@ -112,6 +115,9 @@ class SessionRecord:
             "check_after": self.check_after,
             "note": self.note,
         }
+        if self.quad_soreness is not None:
+            data["quad_soreness"] = self.quad_soreness
+        return data
 
     @classmethod
     def from_json(cls, data: Any) -> SessionRecord:
@@ -132,6 +138,9 @@ class SessionRecord:
         for value in checks:
             if value is not None and (type(value) is not int or not 1 <= value <= 5):
                 raise RecordError("heel-to-mat checks must be 1-5 or null")
+        soreness = data.get("quad_soreness")
+        if soreness is not None and (type(soreness) is not int or not 1 <= soreness <= 5):
+            raise RecordError("'quad_soreness' must be 1-5 or null")
         note = data.get("note", "")
         if not isinstance(note, str):
             raise RecordError("'note' must be a string")
@@ -147,6 +156,7 @@ class SessionRecord:
             check_before=checks[0],
             check_after=checks[1],
             note=note,
+            quad_soreness=soreness,
         )
 
 

@@ -96,12 +96,25 @@ class SessionView:
         return self.exercise.tempo_seconds or self.config.tempo_seconds
 
     def upcoming(self) -> tuple[int, int] | None:
-        """The (round, exercise) after the current one, or None at the end."""
-        if self.index + 1 < len(self.plan.exercises):
-            return self.round, self.index + 1
-        if self.round + 1 < self.plan.rounds:
-            return self.round + 1, 0
+        """The (round, exercise) after the current one, or None at the end.
+
+        Exercises left out before they started (`Session.leave_out`) are passed over.
+        """
+        position = self._after(self.round, self.index)
+        while position is not None and self._left_out(*position):
+            position = self._after(*position)
+        return position
+
+    def _after(self, round_: int, index: int) -> tuple[int, int] | None:
+        if index + 1 < len(self.plan.exercises):
+            return round_, index + 1
+        if round_ + 1 < self.plan.rounds:
+            return round_ + 1, 0
         return None
+
+    def _left_out(self, round_: int, index: int) -> bool:
+        progress = self.progress[round_][index]
+        return progress.skipped and not any(progress.counts.values())
 
     def fraction_done(self) -> float:
         """How much of the whole session is done, 0 to 1, for a progress bar.

@@ -40,6 +40,7 @@ class Settings:
     heel_check: bool = True
     resume_count_in_seconds: int = 3
     fatigue_cap_seconds: int = 0
+    soreness_check: bool = True
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         0,
         600,
     ),
+    _spec("soreness_check", "bool", "Ask how sore the quads are before the quad pump."),
 )
 FIELD_BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in FIELDS}
 

@@ -60,14 +60,20 @@ class ActiveSetScreen(CoachScreen):
     ]
     DISPLAY_HZ = 4
 
-    def __init__(self, session: Session, claim: Claim, *, check_before: int | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        claim: Claim,
+        *,
+        check_before: int | None = None,
+        quad_soreness: int | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
         self.claim = claim
-        saved = claim.state.get("check_before")  # a resumed session keeps its check
-        if check_before is None and type(saved) is int and 1 <= saved <= 5:
-            check_before = saved
-        self.check_before = check_before
+        # a resumed session keeps the answers given before it
+        self.check_before = check_before or _saved_score(claim, "check_before")
+        self.quad_soreness = quad_soreness or _saved_score(claim, "quad_soreness")
         self._deadline_timer: Timer | None = None
         self._ended = False
         self._phase_class = ""
@@ -139,7 +145,8 @@ class ActiveSetScreen(CoachScreen):
 
     def _save_state(self) -> None:
         try:
-            self.claim.save({**session_to_state(self.session), "check_before": self.check_before})
+            answers = {"check_before": self.check_before, "quad_soreness": self.quad_soreness}
+            self.claim.save({**session_to_state(self.session), **answers})
         except OSError as error:
             if not self._state_warned:  # once is enough: it would repeat on every rep
                 self._state_warned = True
@@ -246,6 +253,7 @@ class ActiveSetScreen(CoachScreen):
             return
         record = self.session.to_record()
         record.check_before = self.check_before
+        record.quad_soreness = self.quad_soreness
         if then_exit:
             self._log(record, then_exit=True)
             return
@@ -285,3 +293,9 @@ class ActiveSetScreen(CoachScreen):
             self.dismiss()
         else:
             self.app.pop_screen()
+
+
+def _saved_score(claim: Claim, key: str) -> int | None:
+    """A 1-5 answer kept in an unfinished session's state, if it is one."""
+    saved = claim.state.get(key)
+    return saved if type(saved) is int and 1 <= saved <= 5 else None

@@ -19,6 +19,7 @@ from ..core.record import ExerciseResult, SessionRecord
 from ..core.safe_text import clean
 
 CHECK_SCALE = "1 far, 5 flat"
+SORENESS_SCALE = "1 fresh, 5 very sore"
 
 
 def when(moment: datetime, *, this_year: int | None = None) -> str:
@@ -87,6 +88,9 @@ def _summary(record: SessionRecord, saved: bool, this_year: int | None) -> Text:
         after = "–" if record.check_after is None else record.check_after
         text.append(f"Heels to mat: {before} → {after} ")
         text.append(f"({CHECK_SCALE})\n", style="dim")
+    if record.quad_soreness is not None:
+        text.append(f"Quads: {record.quad_soreness} ")
+        text.append(f"({SORENESS_SCALE})\n", style="dim")
     if record.note:
         text.append("Note: ", style="bold")
         text.append(clean(record.note) + "\n")
