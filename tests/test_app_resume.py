@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from app_helpers import logged, unfinished_files, write_settings
+from app_helpers import logged, start_default_plan, unfinished_files, write_settings
 from pilot_steps import leave_session
 from resume_helpers import every_step, new_session, saved_session, where
 
@@ -125,3 +126,20 @@ async def test_a_session_stopped_during_the_closing_questions_is_saved_as_comple
     [record] = logged(paths)
     assert (record.status, record.ended) == ("completed", session.ended)
     assert unfinished_files(paths) == []
+
+
+async def test_each_key_saves_the_session_state_once(
+    make_app: Callable[..., Any], paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_default_plan(pilot)
+        saves: list[dict[str, Any]] = []
+        save = screen.claim.save
+        monkeypatch.setattr(screen.claim, "save", lambda state: (saves.append(state), save(state)))
+        for key in ("n", "b", "x", "u", "enter"):
+            before = len(saves)
+            await pilot.press(key)
+            await pilot.pause()
+            assert len(saves) == before + 1, key
+        assert saves[-1] == json.loads(unfinished_files(paths)[0].read_bytes())

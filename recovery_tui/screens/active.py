@@ -114,14 +114,16 @@ class ActiveSetScreen(CoachScreen):
         """Advance the engine, react to what happened, redraw, plan the next wake-up."""
         self.react(self.session.update())
 
-    def react(self, events: list[Event]) -> None:
+    def react(self, events: list[Event], *, command: bool = False) -> None:
+        """Ring, save, redraw. A tick saves when its events count something; a `command`
+        (a key) always changed the session, so it saves once, whatever its events."""
         if self._ended:
             return
         kinds = {event.kind for event in events}
         auto = self.session.config.pacing == "auto"
         if kinds & BELL_EVENTS or (auto and EventKind.REP_COUNTED in kinds):
             self.coach.signal_user(sound=True) if kinds & FLASH_EVENTS else self._beat()
-        if kinds & SAVE_EVENTS:
+        if command or kinds & SAVE_EVENTS:
             self._save_state()
         self.show()
         self._schedule_deadline()
@@ -182,24 +184,19 @@ class ActiveSetScreen(CoachScreen):
         self.react(self.session.toggle_pause())
 
     def action_done(self) -> None:
-        self.react(self.session.done())
-        self._save_state()
+        self.react(self.session.done(), command=True)
 
     def action_next(self) -> None:
-        self.react(self.session.next())
-        self._save_state()
+        self.react(self.session.next(), command=True)
 
     def action_back(self) -> None:
-        self.react(self.session.back())
-        self._save_state()
+        self.react(self.session.back(), command=True)
 
     def action_skip(self) -> None:
-        self.react(self.session.skip())
-        self._save_state()
+        self.react(self.session.skip(), command=True)
 
     def action_undo(self) -> None:
-        self.react(self.session.undo())
-        self._save_state()
+        self.react(self.session.undo(), command=True)
 
     def action_leave(self) -> None:
         if self._anything_counted():
