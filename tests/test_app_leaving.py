@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from app_helpers import (
     answer_questions,
+    drive,
     leave,
     logged,
     paced_reps_in,
@@ -148,3 +149,42 @@ async def test_quitting_during_a_session_asks_first(
             assert app.screen is screen
     assert [r.status for r in logged(paths)] == statuses
     assert bool(unfinished_files(paths)) is state_kept
+
+
+async def test_leaving_4_s_into_set_2_of_the_quad_pump_logs_set_2(
+    make_app: AppFactory, clock: FakeClock, paths: AppPaths
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_default_plan(pilot)
+        session = screen.session
+
+        def in_set_2(s: Any) -> bool:
+            quad = s.exercise.name == "Half-Hooklying Quad Pump"
+            return quad and s.count(s.side) == 1 and s.phase.value == "open_set"
+
+        await drive(pilot, screen, clock, in_set_2, set_seconds=30.0)
+        assert session.elapsed() == 0
+        await step(pilot, screen, clock, 4)
+        side = session.side
+        await leave(pilot)
+    [record] = logged(paths)
+    quad = record.rounds[0][3]
+    assert quad.name == "Half-Hooklying Quad Pump"
+    assert quad.counts == {side: 2} and quad.set_seconds == {side: [30.0, 4.0]}
+    assert [r.counts for r in record.rounds[0][:3]] != [{}, {}, {}]
+
+
+async def test_x_at_13_of_10_15_logs_the_exercise_as_done(
+    make_app: AppFactory, clock: FakeClock, paths: AppPaths
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await paced_reps_in(pilot, clock, 13)
+        await pilot.press("x")
+        await pilot.pause()
+        assert screen.session.index == 1
+        await leave(pilot)
+    [record] = logged(paths)
+    knee_bends = record.rounds[0][0]
+    assert (knee_bends.counts, knee_bends.skipped) == ({"both": 13}, False)

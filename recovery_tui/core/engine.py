@@ -162,10 +162,17 @@ class Session(SessionView):
         return self._drain()
 
     def skip(self) -> list[Event]:
-        """Mark this exercise skipped and move on without a rest."""
+        """Mark this exercise skipped and move on without a rest.
+
+        An exercise whose dose is already met (13 of 10-15) is finished instead, as
+        done: skipping it would throw away work that counts.
+        """
         at = self._time()
         self.update()
         if self.phase is Phase.DONE:
+            return self._drain()
+        if self.phase not in RESTS and self.dose_met(self.exercise, self.current):
+            self._finish_exercise(at)
             return self._drain()
         self.current.skipped = True
         self.current.finished = False

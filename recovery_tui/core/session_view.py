@@ -16,6 +16,8 @@ from .record import ExerciseResult, SessionRecord
 
 Clock = Callable[[], float]
 WallClock = Callable[[], datetime]
+MIN_SET_SECONDS = 1.0
+"""A set to fatigue left running shorter than this was not started in earnest."""
 
 
 def _local_now() -> datetime:
@@ -132,6 +134,26 @@ class SessionView:
                     total += 1.0 if progress.skipped else min(1.0, done)
         return total / slots if slots else 1.0
 
+    def dose_met(self, exercise: Exercise, progress: Progress) -> bool:
+        """Every side of one exercise reached the low end of its dose (13 of 10-15 is met)."""
+        need = required_for(exercise.dose)
+        sides = sides_for(exercise.dose, self.config.start_side)
+        return all(progress.counts.get(side, 0) >= need for side in sides)
+
+    def running_set_seconds(self) -> float | None:
+        """The time so far of a set to fatigue still running, None when none is.
+
+        Leaving mid-set keeps it: the work was done, even though the set never ended.
+        """
+        if self.phase is Phase.OPEN_SET and self.elapsed() >= MIN_SET_SECONDS:
+            return self.elapsed()
+        return None
+
+    def anything_done(self) -> bool:
+        """A count anywhere, or a set to fatigue under way: something worth logging."""
+        counted = any(any(p.counts.values()) for row in self.progress for p in row)
+        return counted or self.running_set_seconds() is not None
+
     def all_required_done(self) -> bool:
         """Every exercise not skipped reached the low end of its dose on every side."""
         counted = False
@@ -146,21 +168,36 @@ class SessionView:
 
     # ---- the record --------------------------------------------------------
 
+    def _result(self, exercise: Exercise, progress: Progress, *, here: bool) -> ExerciseResult:
+        counts = dict(progress.counts)
+        set_seconds = {side: list(times) for side, times in progress.set_seconds.items()}
+        running = self.running_set_seconds() if here else None
+        if running is not None:
+            counts[self.side] = counts.get(self.side, 0) + 1
+            set_seconds.setdefault(self.side, []).append(running)
+        return ExerciseResult(
+            name=exercise.name,
+            kind=exercise.dose.kind.value,
+            counts=counts,
+            set_seconds=set_seconds,
+            skipped=progress.skipped and not self.dose_met(exercise, progress),
+        )
+
     def to_record(self) -> SessionRecord:
         """The log record: completed when the plan ran to its end with every dose met
-        (skips allowed), partial otherwise."""
+        (skips allowed), partial otherwise.
+
+        What was done is kept: a set to fatigue still running counts with its time so
+        far, and an exercise whose dose was met is never logged as skipped.
+        """
         rounds = [
             [
-                ExerciseResult(
-                    name=exercise.name,
-                    kind=exercise.dose.kind.value,
-                    counts=dict(progress.counts),
-                    set_seconds={k: list(v) for k, v in progress.set_seconds.items()},
-                    skipped=progress.skipped,
+                self._result(exercise, progress, here=(number, index) == (self.round, self.index))
+                for index, (exercise, progress) in enumerate(
+                    zip(self.plan.exercises, progress_round, strict=True)
                 )
-                for exercise, progress in zip(self.plan.exercises, progress_round, strict=True)
             ]
-            for progress_round in self.progress
+            for number, progress_round in enumerate(self.progress)
         ]
         return SessionRecord(
             id=self.id,

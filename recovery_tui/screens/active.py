@@ -211,7 +211,7 @@ class ActiveSetScreen(CoachScreen):
         self.app.push_screen(dialog, self._after_leave)
 
     def _anything_counted(self) -> bool:
-        return any(p.counts.get(s) for row in self.session.progress for p in row for s in p.counts)
+        return self.session.anything_done()
 
     def _after_leave(self, answer: str | None) -> None:
         if answer == "leave":
