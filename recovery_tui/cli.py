@@ -30,7 +30,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     start = commands.add_parser("start", help="go straight into a session")
     start.add_argument("plan", nargs="?", help="plan id (default: the default_plan setting)")
-    commands.add_parser("status", help="one line: day after the race, sessions today, last one")
+    status = commands.add_parser(
+        "status", help="day after the race, sessions today, the last one, the next one due"
+    )
+    status_as = status.add_mutually_exclusive_group()
+    status_as.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    status_as.add_argument(
+        "--format",
+        metavar="TEMPLATE",
+        help="fill in fields such as '{sessions_today}/{target}' (tmux, starship)",
+    )
     history = commands.add_parser("history", help="past sessions")
     fmt = history.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="the records as JSON")

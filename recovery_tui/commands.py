@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     import argparse
 
     from .core.paths import AppPaths
+    from .core.record import SessionRecord
     from .core.settings import Settings
 
 
@@ -33,12 +34,9 @@ def _settings(paths: AppPaths) -> Settings:
 
 
 def status(args: argparse.Namespace, paths: AppPaths) -> int:
-    from .core.adherence import AFTER_THE_WINDOW, compact_strip, recovery_window, window_line
+    """The check-in: lines for people, or `--json` / `--format` for a status bar."""
     from .core.log import tail_records
     from .core.log_range import read_recent
-    from .core.next_due import next_session_due
-    from .core.resume import describe_unfinished
-    from .core.stats import format_today, today_summary
 
     settings = _settings(paths)
     now = datetime.now().astimezone()
@@ -46,15 +44,57 @@ def status(args: argparse.Namespace, paths: AppPaths) -> int:
     records = read_recent(paths.log_file, settings.race_date, now, window_days=window_days)
     if not records:
         records = tail_records(paths.log_file, 1)
+    if args.json or args.format is not None:
+        return _status_data(args, paths, settings, records, now)
+    _status_lines(paths, settings, records, now)
+    return 0
+
+
+def _status_data(
+    args: argparse.Namespace,
+    paths: AppPaths,
+    settings: Settings,
+    records: list[SessionRecord],
+    now: datetime,
+) -> int:
+    import json
+
+    from .core.checkin import checkin, fill_template
+    from .core.resume import count_unfinished
+
+    facts = checkin(
+        records,
+        now=now,
+        race_date=settings.race_date,
+        window_days=settings.recovery_window_days,
+        target=settings.sessions_per_day,
+        unfinished=count_unfinished(paths.data_dir),
+    )
+    if args.format is not None:
+        say(fill_template(args.format, facts))
+    else:
+        print(json.dumps(facts, ensure_ascii=True))
+    return 0
+
+
+def _status_lines(
+    paths: AppPaths, settings: Settings, records: list[SessionRecord], now: datetime
+) -> None:
+    from .core.adherence import AFTER_THE_WINDOW, compact_strip, recovery_window, window_line
+    from .core.next_due import next_session_due
+    from .core.resume import describe_unfinished
+    from .core.stats import format_today, today_summary
+
+    window_days = settings.recovery_window_days
     summary = today_summary(
         records, race_date=settings.race_date, target=settings.sessions_per_day, now=now
     )
-    say(format_today(summary, window_days=settings.recovery_window_days))
+    say(format_today(summary, window_days=window_days))
     if settings.race_date is not None:
         window = recovery_window(
             records,
             race_date=settings.race_date,
-            window_days=settings.recovery_window_days,
+            window_days=window_days,
             target=settings.sessions_per_day,
             now=now,
         )
@@ -74,7 +114,6 @@ def status(args: argparse.Namespace, paths: AppPaths) -> int:
     unfinished = describe_unfinished(paths.data_dir)
     if unfinished:
         say(unfinished)
-    return 0
 
 
 def history(args: argparse.Namespace, paths: AppPaths) -> int:

@@ -169,6 +169,17 @@ def describe_state(state: dict[str, Any]) -> str:
     return f"{name}, round {_position(state, 'round')}, exercise {_position(state, 'index')}"
 
 
+def count_unfinished(data_dir: Path) -> int:
+    """Unfinished sessions waiting to be resumed; 0 when their folder cannot be read."""
+    try:
+        claims, _held = claim_orphans(data_dir)
+    except OSError:
+        return 0
+    for claim in claims:
+        claim.release()
+    return len(claims)
+
+
 def describe_unfinished(data_dir: Path) -> str | None:
     """One line for `status`, or None when nothing is unfinished."""
     try:
