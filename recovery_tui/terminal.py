@@ -38,6 +38,17 @@ LINUX_DRIVER_INTERNALS = ("_file", "_sigtstp_application", "_sigcont_application
 
 _GONE = select.POLLHUP | select.POLLERR | select.POLLNVAL
 _POLL_MS = 500
+_continued = 0
+"""SIGCONTs so far; counted in the signal handler, before any tick or key runs."""
+
+
+def times_continued() -> int:
+    """How often the process was continued after a stop (SIGSTOP, ctrl+z) so far.
+
+    The engine watches this (`Session.watch_stops`) rather than waiting for the app's
+    resume signal, which arrives as a message, perhaps after a tick has already run.
+    """
+    return _continued
 
 
 class _QuietFile:
@@ -78,10 +89,18 @@ class HangupSafeDriver(LinuxDriver):
         super()._sigtstp_application(*args)
 
     def _sigcont_application(self, *args: Any) -> None:
-        """Resume only after our own suspend: a hang-up's SIGCONT must not restart anything."""
+        """Resume only after our own suspend: a hang-up's SIGCONT must not restart anything.
+
+        After a stop from outside (SIGSTOP), the terminal is as it was, but the app did
+        not run: tell it as Textual tells it after ctrl+z, with the app's resume signal.
+        """
+        global _continued
+        _continued += 1
         if self._suspended:
             self._suspended = False
             super()._sigcont_application(*args)
+        else:
+            self.send_message(self.SignalResume())
 
     def start_application_mode(self) -> None:
         super().start_application_mode()

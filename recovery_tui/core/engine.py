@@ -5,11 +5,17 @@ deadline; when one passes, the next phase starts *at that deadline*, not at the 
 the app happened to notice, so a paced session never drifts however late the ticks are.
 The app calls :meth:`Session.update` as often as it likes and reacts to the returned
 events (the bell, a flash); commands come from the keyboard.
+
+Time the process did not run is not exercise: with `EngineConfig.stall_seconds` set (the
+app sets it), a deadline noticed far too late pauses the session where it was last seen
+instead of crediting the reps it slept through; so does the first update after the
+count of stops it watches moved (`watch_stops`: SIGCONTs), and :meth:`Session.stopped`
+(ctrl+z, just before the process stops).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .engine_types import (
     RESTS,
@@ -22,12 +28,14 @@ from .engine_types import (
 from .plan import DoseKind, SideOrder
 from .session_view import Clock, SessionView, WallClock
 
-__all__ = ["RESTORED", "RUNNER", "Clock", "Session", "WallClock"]
+__all__ = ["RESTORED", "RUNNER", "STOPPED", "Clock", "Session", "WallClock"]
 
 RUNNER = "runner"
 """The pause reason of the runner's own pause key."""
 RESTORED = "restored"
 """A session read back from disk starts paused, until the runner says go."""
+STOPPED = "stopped"
+"""The process did not run (ctrl+z, SIGSTOP, a deadline slept through); space lifts it."""
 
 
 class Session(SessionView):
@@ -37,19 +45,55 @@ class Session(SessionView):
         self._events: list[Event] = []
         self._pause_reasons: dict[str, bool] = {}
         """Why the clock is stopped, each with whether the runner's pause key lifts it."""
-        self._enter_exercise(self.clock())
+        self.last_seen = self.clock()
+        self._enter_exercise(self.last_seen)
 
     # ---- the clock ---------------------------------------------------------
 
     def update(self) -> list[Event]:
-        """Advance through every deadline that has passed; return what happened."""
-        if self.paused_at is None:
-            now = self.clock()
-            for _ in range(100_000):
-                if self.deadline is None or now < self.deadline:
-                    break
-                self._on_deadline(self.deadline)
+        """Advance through every deadline that has passed; return what happened.
+
+        A deadline overdue by more than `stall_seconds` was slept through, and so was the
+        time before a stop the watched count reports: pause at the last time the session
+        was seen running, and credit nothing for the gap.
+        """
+        self._catch_up()
         return self._drain()
+
+    def _catch_up(self) -> None:
+        """`update` without draining: commands keep the events it makes for their caller."""
+        stopped = self._stopped_since_seen()
+        if self.paused_at is not None:
+            if stopped:
+                self._hold(STOPPED, runner_lifts=True, at=self.last_seen)
+            return
+        now = self.clock()
+        if stopped or self._stalled(now):
+            self._hold(STOPPED, runner_lifts=True, at=self.last_seen)
+            return
+        for _ in range(100_000):
+            if self.deadline is None or now < self.deadline:
+                break
+            self._on_deadline(self.deadline)
+        self.last_seen = now
+
+    def watch_stops(self, stops: Callable[[], int]) -> None:
+        """Ask `stops` (how often the process was continued after a stop) on every update.
+
+        A count that moved means the process did not run for a while, however briefly:
+        the next update pauses at `last_seen`, before it could catch up on anything.
+        """
+        self._stops = stops
+        self._stops_seen = stops()
+
+    def _stopped_since_seen(self) -> bool:
+        count = self._stops()
+        stopped, self._stops_seen = count != self._stops_seen, count
+        return stopped
+
+    def _stalled(self, now: float) -> bool:
+        limit = self.config.stall_seconds
+        return limit is not None and self.deadline is not None and now - self.deadline > limit
 
     def next_deadline(self) -> float | None:
         """When :meth:`update` next has something to do (None while paused or untimed)."""
@@ -92,11 +136,25 @@ class Session(SessionView):
         lifts, so help closed over a runner's pause leaves the session paused.
         """
         if not self._pause_reasons:
-            self.update()
-            self.paused_at = self.clock()
-            self._emit(EventKind.PAUSED, self.paused_at)
-        self._pause_reasons.setdefault(reason, runner_lifts)
+            self._catch_up()  # deadlines already passed first (or a stall found)
+        self._hold(reason, runner_lifts=runner_lifts, at=self.clock())
         return self._drain()
+
+    def stopped(self) -> list[Event]:
+        """The app is about to stop or did not run (ctrl+z): pause where it was last seen.
+
+        Nothing is caught up first: the time since `last_seen` is not the runner's.
+        """
+        if self.phase is not Phase.DONE:
+            self._hold(STOPPED, runner_lifts=True, at=self.last_seen)
+        return self._drain()
+
+    def _hold(self, reason: str, *, runner_lifts: bool, at: float) -> None:
+        """Add a reason to pause; the first one stops the clock at `at`."""
+        if not self._pause_reasons:
+            self.paused_at = at
+            self._emit(EventKind.PAUSED, at)
+        self._pause_reasons.setdefault(reason, runner_lifts)
 
     def resume(self, reason: str) -> list[Event]:
         """Lift one reason to pause; when none is left, run on after a count-in."""
@@ -109,10 +167,11 @@ class Session(SessionView):
         """The runner's pause key: pause, or lift every pause the runner may lift."""
         if not any(self._pause_reasons.values()):
             return self.pause(RUNNER)
+        events: list[Event] = []
         for reason, runner_lifts in list(self._pause_reasons.items()):
             if runner_lifts:
-                self.resume(reason)
-        return self._drain()
+                events += self.resume(reason)
+        return events + self._drain()
 
     @property
     def pause_reasons(self) -> frozenset[str]:
@@ -126,6 +185,8 @@ class Session(SessionView):
         """
         now = self.clock()
         shift = now - (self.paused_at or now)
+        self._stopped_since_seen()  # a stop while paused is over with the pause
+        self.last_seen = now
         self.paused_at = None
         self.phase_started += shift
         if self.deadline is not None:
@@ -141,8 +202,8 @@ class Session(SessionView):
 
     def done(self) -> list[Event]:
         """Count a rep (manual pacing), end an open set, or end a countdown early."""
+        self._catch_up()
         at = self._time()
-        self.update()
         if self.phase is Phase.REP and self.config.pacing == "manual":
             self._count(at)
         elif self.phase is Phase.OPEN_SET:
@@ -153,8 +214,8 @@ class Session(SessionView):
 
     def next(self) -> list[Event]:
         """Finish this exercise now, keeping what was counted; in a rest, start the next one."""
+        self._catch_up()
         at = self._time()
-        self.update()
         if self.phase in RESTS:
             self._enter_exercise(at, count_in=True)
         elif self.phase is not Phase.DONE:
@@ -167,8 +228,8 @@ class Session(SessionView):
         An exercise whose dose is already met (13 of 10-15) is finished instead, as
         done: skipping it would throw away work that counts.
         """
+        self._catch_up()
         at = self._time()
-        self.update()
         if self.phase is Phase.DONE:
             return self._drain()
         if self.phase not in RESTS and self.dose_met(self.exercise, self.current):
@@ -194,8 +255,8 @@ class Session(SessionView):
 
     def back(self) -> list[Event]:
         """Go to the previous exercise and carry on from its counts (redo it if it was full)."""
+        self._catch_up()
         at = self._time()
-        self.update()
         if self.phase in RESTS or self.phase is Phase.DONE:
             target = self._previous(self.round, self.index + (self.phase is Phase.DONE))
             target = target or (self.round, self.index)
@@ -214,8 +275,8 @@ class Session(SessionView):
 
     def undo(self) -> list[Event]:
         """Take back the last count, also just after it finished an exercise or the session."""
+        self._catch_up()
         at = self._time()
-        self.update()
         if not self._history:
             return self._drain()
         counted_at = self._history[-1][:2]

@@ -71,10 +71,23 @@ class EngineConfig:
     """After a pause, seconds of get-ready before a rep or hold starts again from its top."""
     fatigue_cap_seconds: float = 0
     """A set to fatigue ends by itself after this long; 0 leaves it to the runner."""
+    stall_seconds: float | None = None
+    """A deadline noticed this much later than it fell means the process did not run
+    (stopped, suspended, starved): the session pauses where it was last seen instead of
+    catching up. None (the bare engine) trusts the clock and catches up."""
 
     @classmethod
     def from_settings(cls, settings: Any) -> EngineConfig:
-        return cls(**{name: getattr(settings, name) for name in cls.__dataclass_fields__})
+        """The app's engine: the runner's settings, and stalls detected."""
+        names = [name for name in cls.__dataclass_fields__ if name != "stall_seconds"]
+        values = {name: getattr(settings, name) for name in names}
+        return cls(**values, stall_seconds=STALL_SECONDS)
+
+
+STALL_SECONDS = 5.0
+"""The app ticks four times a second, so a deadline 5 s overdue was slept through (or the
+machine was so starved that no cue came for 5 s: the runner should pick up from there).
+A stop that ends with SIGCONT pauses whatever its length (see `Session.watch_stops`)."""
 
 
 def other_side(side: str) -> str:

@@ -24,6 +24,10 @@ def _local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+def _never_stopped() -> int:
+    return 0
+
+
 class SessionView:
     """Position, phase, deadline and counts of one run through a plan."""
 
@@ -50,6 +54,10 @@ class SessionView:
         self.deadline: float | None = None
         self.phase_started = 0.0
         self.paused_at: float | None = None
+        self.last_seen = 0.0
+        """The last clock time the session was driven while running (see `stall_seconds`)."""
+        self._stops: Callable[[], int] = _never_stopped
+        self._stops_seen = 0
         self.progress = [[Progress() for _ in plan.exercises] for _ in range(plan.rounds)]
         self._history: list[tuple[int, int, str]] = []
         self._begin()

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
-from ..core.engine import Session
+from ..core.engine import STOPPED, Session
 from ..core.engine_state import session_to_state
 from ..core.engine_types import Event, EventKind
 from ..core.record import SessionRecord
@@ -21,6 +21,7 @@ from ..dialogs.choice import ChoiceDialog
 from ..dialogs.heel_check import HeelCheckDialog
 from ..dialogs.note import NoteDialog
 from ..styles import stylesheet
+from ..terminal import times_continued
 from ..widgets.set_view import SetView
 from ..widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 from .base import CoachScreen
@@ -88,10 +89,26 @@ class ActiveSetScreen(CoachScreen):
 
     def on_mount(self) -> None:
         self.set_interval(1 / self.DISPLAY_HZ, self.tick)
+        self._watch_stops()
         self._save_state()
         self.tick()
 
     # ---- pauses: nothing runs on behind something else ----------------------
+
+    def _watch_stops(self) -> None:
+        """Time the process did not run is not exercise: pause for ctrl+z and SIGCONT.
+
+        ctrl+z publishes the suspend signal just before the process stops (immediate:
+        a posted message would run only after it continues). A SIGCONT is counted in its
+        signal handler, so the engine sees it on its very next update, before any tick or
+        key could catch up; the resume signal then only redraws the pause.
+        """
+        self.app.app_suspend_signal.subscribe(self, self._was_stopped, immediate=True)
+        self.app.app_resume_signal.subscribe(self, self._was_stopped)
+        self.session.watch_stops(times_continued)
+
+    def _was_stopped(self, _app: object) -> None:
+        self.react(self.session.stopped())
 
     def on_screen_suspend(self) -> None:
         """Another screen is on top: the session must not pace on unseen."""
@@ -174,6 +191,8 @@ class ActiveSetScreen(CoachScreen):
         """Space resumes only the runner's own pause; say so only then."""
         held = {OVERLAY, TOO_SMALL}
         words = "PAUSED — space to resume" if reasons - held else "PAUSED"
+        if STOPPED in reasons:
+            words = "PAUSED while the app was stopped — space to resume"
         banner = self.query_one("#paused-banner", Static)
         if str(banner.content) != words:
             banner.update(words)
