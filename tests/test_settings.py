@@ -45,9 +45,19 @@ BROKEN: list[tuple[str, bytes, str, str]] = [
     ("bad utf-8 line 2", b'bell = true\ntheme = "\xff"\n', "line 2, column 10", "not UTF-8 text"),
     ("nul byte", b"bell = true\x00\n", "line 1, column 12", SYNTAX_HINT),
     ("lone carriage return", b"bell = true\rrest_seconds = 1\r", "line 1, column 12", SYNTAX_HINT),
-    ("deep lists", b"rest_seconds = " + b"[" * 5000 + b"]" * 5000, "", "nested too deeply"),
-    ("deep inline tables", b"x = " + b"{a = " * 3000 + b"1" + b"}" * 3000, "", "nested too deeply"),
-    ("too large", b"# padding\n" * 120_000, "", "too large for a settings file"),
+    (
+        "deep lists",
+        b"rest_seconds = " + b"[" * 5000 + b"]" * 5000,
+        "line 1, column 24",
+        "nested more than 8 deep; at most 8 levels are allowed",
+    ),
+    (
+        "deep inline tables",
+        b"x = " + b"{a = " * 3000 + b"1" + b"}" * 3000,
+        "line 1, column 45",
+        "nested more than 8 deep",
+    ),
+    ("too large", b"# padding\n" * 120_000, "", "larger than 64 KB, the most a plan or settings"),
     (
         "merge conflict",
         b"<<<<<<< HEAD\nbell = true\n=======\nbell = false\n",

@@ -14,6 +14,7 @@ from typing import Any
 
 from recovery_tui.core.errors import ConfigError
 from recovery_tui.core.plan import Dose, DoseKind, Exercise, Plan, SideOrder
+from recovery_tui.core.toml_input import check_size, parse_toml, read_toml_file
 
 PLAN_KEYS = ("name", "id", "description", "rounds", "source", "exercise")
 COMMON_KEYS = ("name", "dose", "tempo_seconds", "cues", "why", "caution")
@@ -248,12 +249,16 @@ def _syntax_error(error: tomllib.TOMLDecodeError, where: _Where) -> ConfigError:
 
 
 def parse_plan(text: str, *, source_name: str, default_id: str, builtin: bool = False) -> Plan:
-    """Parse one plan file's text; every mistake raises ConfigError with its location."""
-    where = _Where(source_name, tuple(text.splitlines()))
+    """Parse one plan file's text; every mistake raises ConfigError with its location.
+
+    Limits come first (`toml_input`): a file too large, deep or dotted is refused before
+    tomllib reads it, and before its lines are split for error messages.
+    """
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text, source_name)
     except tomllib.TOMLDecodeError as error:
-        raise _syntax_error(error, where) from None
+        raise _syntax_error(error, _Where(source_name, tuple(text.splitlines()))) from None
+    where = _Where(source_name, tuple(text.splitlines()))
     for key in data:
         if key not in PLAN_KEYS:
             raise where.error(f"unknown key '{key}'; allowed: {', '.join(PLAN_KEYS)}", locate=key)
@@ -282,9 +287,10 @@ def _decode(data: bytes, source: str) -> str:
 def load_plan_file(path: Path, *, builtin: bool = False) -> Plan:
     """Read and parse one plan file; errors name the file as given."""
     try:
-        data = path.read_bytes()
+        data, _info = read_toml_file(path)
     except OSError as error:
         raise ConfigError(f"{path}: cannot read the plan file: {error.strerror or error}") from None
+    check_size(len(data), str(path))  # before decoding: the read stopped at the limit
     text = _decode(data, str(path))
     plan = parse_plan(text, source_name=str(path), default_id=path.stem, builtin=builtin)
     return replace(plan, path=str(path))

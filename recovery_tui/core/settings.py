@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from recovery_tui.core.settings_fields import (
     parse_field_text,
     validate_value,
 )
+from recovery_tui.core.toml_input import TomlLimitError, check_size, parse_toml, read_toml_file
 
 __all__ = [
     "FIELDS",
@@ -54,7 +54,6 @@ __all__ = [
     "validate_value",
 ]
 
-MAX_FILE_BYTES = 1_000_000
 HEADER = "# recovery-tui settings. Each line is `key = value`; delete a line to use the default.\n"
 _BOM = b"\xef\xbb\xbf"
 
@@ -130,13 +129,8 @@ def load_settings(path: Path) -> LoadedSettings:
 
 
 def _read_file(path: Path) -> tuple[bytes, Fingerprint]:
-    """Read at most a little over MAX_FILE_BYTES; refuse FIFOs and devices (they may block)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as file:
-        info = os.fstat(file.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(0, "not a regular file")
-        data = file.read(MAX_FILE_BYTES + 1)
+    """Read a small regular file (FIFOs and devices refused: they may block)."""
+    data, info = read_toml_file(path)
     return data, Fingerprint(info.st_size, info.st_mtime_ns, data)
 
 
@@ -149,8 +143,10 @@ Checked = tuple[Settings, tuple[SettingProblem, ...]]
 
 def _parse(path: Path, data: bytes) -> Checked | str:
     """The settings and per-key problems, or one message when the file is not usable TOML."""
-    if len(data) > MAX_FILE_BYTES:
-        return f"{path}: is too large for a settings file (over 1 MB)"
+    try:
+        check_size(len(data), str(path))  # before decoding: the read stopped at the limit
+    except TomlLimitError as error:
+        return _limit_message(path, error)
     data = data.removeprefix(_BOM)
     try:
         text = data.decode("utf-8")
@@ -159,11 +155,17 @@ def _parse(path: Path, data: bytes) -> Checked | str:
         column = error.start - data.rfind(b"\n", 0, error.start)
         return f"{path}, line {line}, column {column}: not UTF-8 text; save as UTF-8"
     try:
-        document = tomllib.loads(text)
-    except (ValueError, RecursionError) as error:  # TOMLDecodeError, a huge integer, nesting
-        detail = "nested too deeply" if isinstance(error, RecursionError) else str(error)
-        return _syntax_message(path, detail)
+        document = parse_toml(text, str(path))  # size, nesting and dotted keys first
+    except TomlLimitError as error:
+        return _limit_message(path, error)
+    except tomllib.TOMLDecodeError as error:
+        return _syntax_message(path, str(error))
     return _check(path, text, document)
+
+
+def _limit_message(path: Path, error: TomlLimitError) -> str:
+    where = f", line {error.line}, column {error.column}" if error.line is not None else ""
+    return f"{path}{where}: {error.problem}"
 
 
 def _syntax_message(path: Path, detail: str) -> str:
