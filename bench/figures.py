@@ -28,6 +28,12 @@ def _status(config: BenchConfig) -> list[Row]:
     return status.run(config)
 
 
+def _report(config: BenchConfig) -> list[Row]:
+    from . import report
+
+    return report.run(config)
+
+
 def _history(config: BenchConfig, tmux: Tmux) -> list[Row]:
     from . import history
 
@@ -52,6 +58,7 @@ FIGURES = {
     "3": Figure("opening the history", _history, needs_tmux=True),
     "4": Figure("peak memory", _memory, needs_tmux=True),
     "5": Figure("timer accuracy", _timers, needs_tmux=False),
+    "6": Figure("report for the physio", _report, needs_tmux=False),
 }
 
 

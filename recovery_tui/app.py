@@ -316,6 +316,12 @@ class RecoveryApp(App[int]):
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 
+    def action_report(self) -> None:
+        from .screens.report import ReportScreen
+
+        if not isinstance(self.screen, ReportScreen):
+            self.push_screen(ReportScreen())
+
     def action_settings(self) -> None:
         from .screens.settings import SettingsScreen
 

@@ -50,10 +50,21 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("plan_id", metavar="ID")
     check = plan_commands.add_parser("check", help="validate a plan file")
     check.add_argument("file", type=Path, metavar="FILE")
+    report = commands.add_parser("report", help="a Markdown report for the physio")
+    report.add_argument(
+        "--days", type=_positive_days, metavar="N", help="the last N days (default: the window)"
+    )
+    report.add_argument("--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
     commands.add_parser("paths", help="where settings, plans and the log live")
     merge = commands.add_parser("import", help="merge another machine's sessions.jsonl")
     merge.add_argument("file", type=Path, metavar="FILE")
     return parser
+
+
+def _positive_days(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 3660:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 3660, got {text!r}")
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,6 +90,7 @@ def dispatch(args: argparse.Namespace) -> int:
         "history": commands.history,
         "plans": commands.plans,
         "paths": commands.show_paths,
+        "report": commands.report,
         "import": commands.import_log,
     }
     if args.command in handlers:

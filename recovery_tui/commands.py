@@ -11,6 +11,7 @@ from .core.safe_text import clean
 
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
 
     from .core.paths import AppPaths
     from .core.record import SessionRecord
@@ -158,6 +159,45 @@ def plans(args: argparse.Namespace, paths: AppPaths) -> int:
         kind = "built-in" if plan.builtin else "custom"
         say(f"{plan.id:<{width}}  {plan.name} ({plan_summary(plan)}, {kind})")
     return 0
+
+
+def report(args: argparse.Namespace, paths: AppPaths) -> int:
+    """The Markdown report, to stdout or (atomically) to `--output`."""
+    from .core.report import report_for
+
+    settings = _settings(paths)
+    text = report_for(
+        paths.log_file,
+        race_date=settings.race_date,
+        window_days=settings.recovery_window_days,
+        target=settings.sessions_per_day,
+        now=datetime.now().astimezone(),
+        days=args.days,
+    )
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    _write_report(paths, args.output, text)
+    print(f"recovery-tui: report written to {clean(str(args.output))}", file=sys.stderr)
+    return 0
+
+
+def _write_report(paths: AppPaths, output: Path, text: str) -> None:
+    """Write the report, but never over the app's own files."""
+    from .core.atomic import atomic_write
+    from .core.notes import notes_path
+
+    own = {paths.log_file, notes_path(paths.log_file), paths.config_file}
+    if output.resolve() in {p.resolve() for p in own}:
+        raise UserError(f"{output} is one of the app's own files; choose another --output")
+    if output.is_dir():
+        raise UserError(f"{output} is a folder; give a file name, e.g. {output / 'report.md'}")
+    if output.exists() and not output.is_file():
+        raise UserError(f"{output} is not a regular file; leave out --output to print the report")
+    try:
+        atomic_write(output, text.encode("utf-8"))
+    except OSError as error:
+        raise UserError(f"Could not write {output}: {error.strerror or error}") from None
 
 
 def show_paths(args: argparse.Namespace, paths: AppPaths) -> int:

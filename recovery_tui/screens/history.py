@@ -47,6 +47,7 @@ class HistoryScreen(CoachScreen):
         Binding("escape", "back", "Back"),
         Binding("n", "note", "Note"),
         Binding("c", "charts", "Charts"),
+        Binding("r", "app.report", "Report"),
     ]
     HORIZONTAL_BREAKPOINTS = [
         (0, "-narrow"),

@@ -15,6 +15,9 @@ def app_commands(app: RecoveryApp) -> Iterable[SystemCommand]:
     yield SystemCommand("Home", "Plan selection", app.action_home)
     yield SystemCommand("History", "Past sessions", app.action_history)
     yield SystemCommand("Settings", "Edit settings.toml", app.action_settings)
+    yield SystemCommand(
+        "Report for the physio", "The recovery window in Markdown, to save", app.action_report
+    )
     yield SystemCommand("Help", "Every key, per screen", app.action_help)
     for plan in app.catalog.plans:
         yield SystemCommand(

@@ -1,0 +1,65 @@
+"""The report screen: from history (`r`) and the palette, the same Markdown, saved with `s`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app_helpers import write_settings
+from conftest import FIXED_NOW
+from screen_helpers import SIZE, AppFactory, open_history, seed
+from test_report import RACE, week
+from textual.pilot import Pilot
+from textual.widgets import Markdown
+
+from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.report import report_file_name, report_for
+from recovery_tui.screens.history import HistoryScreen
+from recovery_tui.screens.palette import app_commands
+from recovery_tui.screens.report import ReportScreen
+
+
+async def open_report(pilot: Pilot[Any]) -> ReportScreen:
+    await open_history(pilot)
+    await pilot.press("r")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ReportScreen)
+    return screen
+
+
+def expected(paths: AppPaths) -> str:
+    return report_for(paths.log_file, race_date=RACE, window_days=14, target=2, now=FIXED_NOW)
+
+
+async def test_the_report_opens_from_history_and_saves(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    write_settings(paths, race_date=RACE)
+    seed(paths, week())
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_report(pilot)
+        assert screen.text == expected(paths)
+        assert "Heel to mat in down dog" in screen.query_one(Markdown).source
+        await pilot.press("s")
+        await pilot.pause()
+        saved = paths.data_dir / report_file_name(FIXED_NOW)
+        assert saved.read_text(encoding="utf-8") == expected(paths)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_the_palette_offers_the_report(make_app: AppFactory, paths: AppPaths) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        [command] = [c for c in app_commands(app) if c.title == "Report for the physio"]
+        command.callback()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        assert "No sessions from " in (app.screen.text or "")
