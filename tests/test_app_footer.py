@@ -50,7 +50,7 @@ async def test_every_screen_has_the_footer(make_app: AppFactory) -> None:
     assert {"esc Back", "n Note"} <= set(seen[HistoryScreen])
     assert "^s Save" in seen[SettingsScreen]
     assert seen[HelpScreen][0] == "esc Close"
-    assert seen[ActiveSetScreen][:3] == ["space Pause", "⏎ Done", "n Next"]
+    assert seen[ActiveSetScreen][:3] == ["space Pause", "⏎ Start now", "n Next"]
 
 
 async def test_plan_selection_names_the_app_without_a_header(make_app: AppFactory) -> None:

@@ -177,6 +177,42 @@ class Session(SessionView):
     def pause_reasons(self) -> frozenset[str]:
         return frozenset(self._pause_reasons)
 
+    # ---- what each command would do now (a footer shows only keys that act) ----
+
+    @property
+    def runner_paused(self) -> bool:
+        """Paused by a reason the runner's pause key lifts: that key now resumes."""
+        return any(self._pause_reasons.values())
+
+    def enter_does(self) -> str | None:
+        """What `done` would do now: count a "rep" (manual pacing), end a "set" to
+        fatigue, end a "wait" (count-in, switch) or a "rest" early; None: nothing
+        (paced reps and holds run by themselves)."""
+        phase = self.phase
+        if phase is Phase.REP:
+            return "rep" if self.config.pacing == "manual" else None
+        if phase is Phase.OPEN_SET:
+            return "set"
+        if phase in (Phase.COUNT_IN, Phase.SWITCH):
+            return "wait"
+        return "rest" if phase in RESTS else None
+
+    def can_go_back(self) -> bool:
+        """`back` would move: there is an exercise before this one (or a rest to undo)."""
+        if self.phase in RESTS or self.phase is Phase.DONE:
+            return True
+        return self._previous(self.round, self.index) is not None
+
+    def can_undo(self) -> bool:
+        """`undo` would take a count back (the rule `undo` itself applies)."""
+        if not self._history:
+            return False
+        counted_at = self._history[-1][:2]
+        if counted_at == (self.round, self.index):
+            return True
+        reopen = self.phase in RESTS or self.phase is Phase.DONE
+        return reopen and counted_at == self._previous(self.round, self.index)
+
     def _run_again(self) -> None:
         """Shift the clock past the pause, then give a count-in before work restarts.
 

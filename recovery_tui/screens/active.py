@@ -52,7 +52,11 @@ class ActiveSetScreen(CoachScreen):
     CSS_PATH = stylesheet("active.tcss")
     BINDINGS = [
         Binding("space", "pause", "Pause"),
-        Binding("enter", "done", "Done"),
+        Binding("space", "resume", "Resume"),
+        Binding("enter", "done('rep')", "Count rep"),
+        Binding("enter", "done('set')", "End set"),
+        Binding("enter", "done('wait')", "Start now"),
+        Binding("enter", "done('rest')", "End rest"),
         Binding("n", "next", "Next"),
         Binding("b", "back", "Back"),
         Binding("x", "skip", "Skip"),
@@ -78,6 +82,7 @@ class ActiveSetScreen(CoachScreen):
         self._deadline_timer: Timer | None = None
         self._ended = False
         self._phase_class = ""
+        self._keys: tuple[object, ...] = ()
         self._state_warned = False
         self._pending: SessionRecord | None = None
         """The finished session while the closing questions are asked."""
@@ -180,6 +185,7 @@ class ActiveSetScreen(CoachScreen):
         self.set_class(session.paused, "-paused")
         if session.paused:
             self._show_banner(session.pause_reasons)
+        self._refresh_keys()
         phase_class = f"-phase-{session.phase.value.replace('_', '-')}"
         if phase_class != self._phase_class:
             if self._phase_class:
@@ -199,10 +205,46 @@ class ActiveSetScreen(CoachScreen):
 
     # ---- commands ----------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show (and run) only what a key would do in this state: the footer never
+        offers "Done" while reps pace themselves, nor "Pause" while paused."""
+        session = self.session
+        if action == "pause":
+            return not session.runner_paused
+        if action == "resume":
+            return session.runner_paused
+        if action == "done":
+            return session.enter_does() in parameters
+        if action == "back":
+            return session.can_go_back()
+        if action == "undo":
+            return session.can_undo()
+        if action in ("next", "skip"):
+            return not session.finished
+        return True
+
+    def _refresh_keys(self) -> None:
+        """Ask the footer to look again when what the keys do has changed."""
+        session = self.session
+        keys = (
+            session.runner_paused,
+            session.enter_does(),
+            session.can_go_back(),
+            session.can_undo(),
+            session.finished,
+        )
+        if keys != self._keys:
+            self._keys = keys
+            self.refresh_bindings()
+
     def action_pause(self) -> None:
         self.react(self.session.toggle_pause())
 
-    def action_done(self) -> None:
+    def action_resume(self) -> None:
+        self.react(self.session.toggle_pause())
+
+    def action_done(self, what: str = "") -> None:
+        """Enter: what it does (`what`) depends on the phase; the binding says which."""
         self.react(self.session.done(), command=True)
 
     def action_next(self) -> None:
