@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import signal
 import time
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.signal import Signal
 
@@ -16,14 +16,16 @@ from .core.catalog import PlanCatalog, load_catalog
 from .core.errors import UserError
 from .core.log import LogWriteError, append_record
 from .core.log_range import read_recent
-from .core.safe_text import clean
+from .core.safe_text import clean, clean_line
 from .core.settings import LoadedSettings, Settings, load_settings, save_settings
 from .screens.home import HomeScreen
 from .styles import stylesheet
 from .terminal import exit_on_signals
 
 if TYPE_CHECKING:  # the engine, resume files and dialogs load when a session starts
+    from textual.command import Provider
     from textual.driver import Driver
+    from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
     from .core.engine import Session, WallClock
@@ -41,6 +43,13 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+def app_commands_provider() -> type[Provider]:
+    """The app's palette entries (loaded when the palette first opens)."""
+    from .screens.palette import AppCommands
+
+    return AppCommands
+
+
 class RecoveryApp(App[int]):
     """recovery-tui. Clock and wall clock are injectable so tests can freeze time.
 
@@ -50,6 +59,7 @@ class RecoveryApp(App[int]):
 
     TITLE = "recovery-tui"
     CSS_PATH = [stylesheet(name) for name in CSS_FILES]
+    COMMANDS = App.COMMANDS | {app_commands_provider}
     BINDINGS = [
         Binding("question_mark", "help", "Help"),
         Binding("f1", "help", "Help", show=False),
@@ -147,6 +157,7 @@ class RecoveryApp(App[int]):
                 title="Unknown theme",
                 severity="warning",
                 timeout=20,
+                markup=False,
             )
 
     # ---- plans and sessions ------------------------------------------------
@@ -169,12 +180,16 @@ class RecoveryApp(App[int]):
         from .screens.before_session import BeforeSession
 
         if any(isinstance(s, ActiveSetScreen) for s in self.screen_stack):
-            self.notify("A session is running: leave it first (escape).", severity="warning")
+            self.notify(
+                "A session is running: leave it first (escape).", severity="warning", markup=False
+            )
             return
         plan = self.plan(plan_id)
         if plan is None:
             known = ", ".join(p.id for p in self.catalog.plans)
-            self.notify(f"No plan '{plan_id}'. Known plans: {known}", severity="error")
+            self.notify(
+                f"No plan '{plan_id}'. Known plans: {known}", severity="error", markup=False
+            )
             return
         if session is None:
             BeforeSession(self, plan, self._start_opened).ask()
@@ -212,6 +227,7 @@ class RecoveryApp(App[int]):
                 title="Session not saved",
                 severity="error",
                 timeout=30,
+                markup=False,
             )
             return False
         from .core.resume import discard_unfinished
@@ -226,7 +242,7 @@ class RecoveryApp(App[int]):
     def retry_unsaved(self) -> None:
         for record in list(self.unsaved):
             if self.save_record(record):
-                self.notify("Saved the session to the log.")
+                self.notify("Saved the session to the log.", markup=False)
 
     def _read_recent(self) -> list[SessionRecord]:
         """The last days, and the recovery window's (see `read_recent`)."""
@@ -275,9 +291,32 @@ class RecoveryApp(App[int]):
             try:
                 self.update_settings(dataclasses.replace(self.settings, theme=theme))
             except UserError as error:
-                self.notify(str(error), title="Theme not saved", severity="warning")
+                self.notify(str(error), title="Theme not saved", severity="warning", markup=False)
 
     # ---- sound and sight ---------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast is plain text: messages quote plan names, file text and errors.
+
+        Callers pass ``markup=False`` as well; this is the net under them (and under
+        Textual's own `Widget.notify`, which defaults to markup): the text is cleaned by
+        the one text-safety policy and never read as markup, so clicking a toast runs nothing.
+        """
+        super().notify(
+            clean(message),
+            title=clean_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def signal_user(self, *, sound: bool = True) -> None:
         """Ring the terminal bell (if allowed) and flash the screen."""
@@ -289,12 +328,6 @@ class RecoveryApp(App[int]):
 
     # ---- commands and keys -------------------------------------------------
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        from .screens.palette import app_commands
-
-        yield from super().get_system_commands(screen)
-        yield from app_commands(self)
-
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
@@ -305,7 +338,7 @@ class RecoveryApp(App[int]):
         from .screens.active import ActiveSetScreen
 
         if any(isinstance(s, ActiveSetScreen) for s in self.screen_stack):
-            self.notify("Leave the session first (escape).", severity="warning")
+            self.notify("Leave the session first (escape).", severity="warning", markup=False)
             return
         while len(self.screen_stack) > 1:
             self.pop_screen()

@@ -71,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return dispatch(args)
-    except UserError as error:
+    except UserError as error:  # its message is cleaned by the text-safety policy
         print(f"recovery-tui: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

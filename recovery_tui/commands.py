@@ -19,8 +19,17 @@ if TYPE_CHECKING:
 
 
 def say(text: str) -> None:
-    """Print to stdout with control characters (terminal escapes) made harmless."""
+    """Print to stdout with control characters (terminal escapes) made harmless.
+
+    File text is cleaned where it enters already; paths and arguments come from the
+    command line and the environment, so the text-safety policy applies here too.
+    """
     print(clean(text))
+
+
+def warn(text: str) -> None:
+    """`say`, to stderr, after the program's name."""
+    print(clean(f"recovery-tui: {text}"), file=sys.stderr)
 
 
 def _settings(paths: AppPaths) -> Settings:
@@ -28,9 +37,9 @@ def _settings(paths: AppPaths) -> Settings:
 
     loaded = load_settings(paths.config_file)
     if loaded.error:
-        print(f"recovery-tui: {clean(loaded.error)} (using the defaults)", file=sys.stderr)
+        warn(f"{loaded.error} (using the defaults)")
     for problem in loaded.problems:
-        print(f"recovery-tui: {clean(problem.message)}", file=sys.stderr)
+        warn(problem.message)
     return loaded.settings
 
 
@@ -124,7 +133,7 @@ def history(args: argparse.Namespace, paths: AppPaths) -> int:
 
     result = read_log(paths.log_file)
     if result.bad_lines:
-        print(f"recovery-tui: {result.describe_bad_lines(paths.log_file)}", file=sys.stderr)
+        warn(result.describe_bad_lines(paths.log_file))
     records = apply_notes(result.records, read_notes(notes_path(paths.log_file)))
     if args.json:
         export.write_json(records, sys.stdout)
@@ -146,7 +155,7 @@ def plans(args: argparse.Namespace, paths: AppPaths) -> int:
         return 0
     catalog = load_catalog(paths.plans_dir)
     for error in catalog.errors:
-        print(f"recovery-tui: {error}", file=sys.stderr)
+        warn(error)
     if args.plans_command == "show":
         shown = catalog.get(args.plan_id)
         if shown is None:

@@ -155,7 +155,7 @@ def test_status_line_names_the_plan_round_and_exercise(tmp_path: Path) -> None:
         ),
         ({"plan": "mine", "round": "x", "index": [1]}, "mine, round ?, exercise ?"),
         ({"plan_name": 5, "round": 1e999, "index": -1}, "?, round ?, exercise ?"),
-        ({"plan_name": "a\x1b[31mb\nc", "round": True}, "a [31mb c, round ?, exercise ?"),
+        ({"plan_name": "a\x1b[31mb\nc", "round": True}, "a\ufffd[31mb c, round ?, exercise ?"),
         ({}, "?, round ?, exercise ?"),
     ],
 )

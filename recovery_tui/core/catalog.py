@@ -12,6 +12,7 @@ from pathlib import Path
 from .errors import ConfigError
 from .plan import Plan
 from .plan_loader import ID_RULE, _decode, load_plan_file, parse_plan
+from .safe_text import clean
 
 BUILTIN_ORDER = ("full-circuit", "down-dog-block", "circuit-without-quad-pump")
 
@@ -47,6 +48,9 @@ class PlanFailure:
     path: Path | None
     """None when the plans folder itself could not be listed."""
     message: str
+
+    def __post_init__(self) -> None:  # it quotes the file: cleaned by the text-safety policy
+        object.__setattr__(self, "message", clean(self.message))
 
 
 @dataclass

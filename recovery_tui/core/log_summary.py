@@ -25,6 +25,7 @@ from typing import Any
 
 from recovery_tui.core.log import BLOCK_SIZE, LogReadError, lines_backwards, parse_line
 from recovery_tui.core.record import SCHEMA_VERSION, SessionRecord
+from recovery_tui.core.safe_text import clean_line
 from recovery_tui.core.summary_list import NOT_IN_LOG, SessionSummary, SummaryList
 
 __all__ = [
@@ -86,14 +87,15 @@ def _summary(data: dict[str, Any], offset: int, names: dict[str, str]) -> Sessio
     rounds = data.get("rounds", [])
     if not all(isinstance(t, str) for t in texts) or not _valid_extras(data, rounds):
         return None
+    plan_name = clean_line(plan_name) if isinstance(plan_name, str) else ""
     started, ended = datetime.fromisoformat(texts[2]), datetime.fromisoformat(texts[3])
     if started.tzinfo is None or ended.tzinfo is None:
         return None
     completed = sum(1 for r in rounds if r and all(e.get("counts") or e.get("skipped") for e in r))
     return SessionSummary(
-        id=texts[0],
-        plan=names.setdefault(texts[1], texts[1]),
-        plan_name=names.setdefault(plan_name, plan_name) if isinstance(plan_name, str) else "",
+        id=clean_line(texts[0]),
+        plan=names.setdefault(texts[1], clean_line(texts[1])),
+        plan_name=names.setdefault(plan_name, plan_name),
         started=started,
         ended=ended,
         status=data["status"],

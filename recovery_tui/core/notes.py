@@ -19,6 +19,7 @@ from pathlib import Path
 from recovery_tui.core.errors import UserError
 from recovery_tui.core.log import locked_log
 from recovery_tui.core.record import SessionRecord
+from recovery_tui.core.safe_text import clean, clean_line
 
 NOTES_FILE_NAME = "notes.jsonl"
 
@@ -64,7 +65,7 @@ def read_notes(path: Path) -> dict[str, str]:
             and isinstance(entry.get("id"), str)
             and isinstance(entry.get("note"), str)
         ):
-            notes[entry["id"]] = entry["note"]
+            notes[clean_line(entry["id"])] = clean(entry["note"])  # cleaned where it enters
     return notes
 
 

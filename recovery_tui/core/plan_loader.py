@@ -14,6 +14,7 @@ from typing import Any
 
 from recovery_tui.core.errors import ConfigError
 from recovery_tui.core.plan import Dose, DoseKind, Exercise, Plan, SideOrder
+from recovery_tui.core.safe_text import clean, clean_line
 from recovery_tui.core.toml_input import check_size, parse_toml, read_toml_file
 
 PLAN_KEYS = ("name", "id", "description", "rounds", "source", "exercise")
@@ -100,11 +101,12 @@ def _got(value: Any) -> str:
 
 
 def _text(where: _Where, table: dict[str, Any], key: str, *, required: bool = False) -> str:
+    """Text from the file, cleaned here where it enters (names on one line)."""
     value = table.get(key)
     if value is None and not required:
         return ""
     if isinstance(value, str) and (value.strip() or not required):
-        return value.strip()
+        return (clean_line if key == "name" else clean)(value.strip())
     rule = "non-empty text" if required else "text"
     raise where.error(f'must be {rule} in quotes, like {key} = "...", {_got(value)}', key)
 
@@ -185,12 +187,12 @@ def _cues(where: _Where, raw: dict[str, Any]) -> tuple[str, ...]:
         raise where.error(
             f'must be a list of texts, like ["Knees soft", "Breathe"], got {_show(value)}', "cues"
         )
-    return tuple(cue.strip() for cue in value)
+    return tuple(clean(cue.strip()) for cue in value)
 
 
 def _exercise(where: _Where, index: int, raw: Any) -> Exercise:
     name = raw.get("name") if isinstance(raw, dict) else None
-    label = name.strip() if isinstance(name, str) else ""
+    label = clean_line(name.strip()) if isinstance(name, str) else ""
     where = _Where(where.source, where.lines, index, label)
     if not isinstance(raw, dict):
         raise where.error(f"must be an [[exercise]] table, got {_show(raw)}")

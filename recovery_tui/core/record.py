@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from recovery_tui.core.safe_text import clean, clean_line
+
 SCHEMA_VERSION = 1
 
 Status = Literal["completed", "partial"]
@@ -66,8 +68,8 @@ class ExerciseResult:
         if not isinstance(skipped, bool):
             raise RecordError("'skipped' must be true or false")
         return cls(
-            name=name,
-            kind=kind,
+            name=clean_line(name),
+            kind=clean_line(kind),
             counts=dict(counts),
             set_seconds={k: [float(x) for x in v] for k, v in sets.items()},
             skipped=skipped,
@@ -121,6 +123,7 @@ class SessionRecord:
 
     @classmethod
     def from_json(cls, data: Any) -> SessionRecord:
+        """A record from the log; its text is cleaned here, where it enters (safe_text)."""
         if not isinstance(data, dict):
             raise RecordError("record is not a JSON object")
         if data.get("schema") != SCHEMA_VERSION:
@@ -146,16 +149,16 @@ class SessionRecord:
             raise RecordError("'note' must be a string")
         plan_name = data.get("plan_name", "")
         return cls(
-            id=data["id"],
-            plan=data["plan"],
-            plan_name=plan_name if isinstance(plan_name, str) else "",
+            id=clean_line(data["id"]),
+            plan=clean_line(data["plan"]),
+            plan_name=clean_line(plan_name) if isinstance(plan_name, str) else "",
             started=started,
             ended=ended,
             status=data["status"],
             rounds=[[ExerciseResult.from_json(e) for e in r] for r in rounds],
             check_before=checks[0],
             check_after=checks[1],
-            note=note,
+            note=clean(note),
             quad_soreness=soreness,
         )
 

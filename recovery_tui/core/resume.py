@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write, ensure_private_dir
+from .safe_text import clean_line, shorten
 
 
 def unfinished_dir(data_dir: Path) -> Path:
@@ -165,7 +166,7 @@ def describe_state(state: dict[str, Any]) -> str:
     """``Full circuit, round 2, exercise 4``: safe for whatever a state file holds."""
     name = state.get("plan_name") or state.get("plan")
     name = name if isinstance(name, str) and name.strip() else "?"
-    name = "".join(c if c.isprintable() else " " for c in name[:80])
+    name = shorten(clean_line(name), 80)
     return f"{name}, round {_position(state, 'round')}, exercise {_position(state, 'index')}"
 
 

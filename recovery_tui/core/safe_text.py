@@ -1,20 +1,57 @@
-"""Untrusted text (plan files, notes) made safe to put on a terminal."""
+"""The one text-safety policy: text from files is data, never terminal control codes.
+
+Plan files, settings, the session log and notes travel between people and machines, so
+their text is untrusted. It is cleaned once, where it enters (the plan loader, the
+settings loader, the record and note parsers, error messages that quote a file), with
+`clean` or `clean_line`; everything that shows it renders it as plain text (`Text`,
+`Content`, `markup=False`), never as markup. What is removed:
+
+- C0 and C1 control characters and DEL (ESC starts every CSI/OSC sequence: OSC 52
+  writes the clipboard, OSC 0 the window title, OSC 8 makes links; 8-bit CSI is U+009B);
+- the bidi embeddings, overrides and isolates U+202A-202E and U+2066-2069, which make
+  text read differently from what it is ("Trojan Source");
+- lone surrogates, which cannot be written to a terminal at all.
+
+Each becomes U+FFFD, so the reader sees that something was there. Ordinary Unicode
+stays, zero-width joiners included (emoji need them); newlines stay where text may span
+lines, and a tab becomes a space.
+"""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+REPLACEMENT = "\ufffd"
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_ANYTHING_TO_CHANGE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def clean(text: str) -> str:
-    """Replace control characters (ESC, BEL, CSI...) with a visible placeholder.
+    """Text that may span lines, safe for a terminal: line breaks kept as ``\\n``."""
+    if _ANYTHING_TO_CHANGE.search(text) is None:
+        return text  # the common case, and cheap: summaries of a long log clean every name
+    text = _LINE_BREAKS.sub("\n", text).replace("\t", " ")
+    return _UNSAFE.sub(REPLACEMENT, text)
 
-    Markup is not a concern here: callers put the result into `rich.text.Text`, which
-    shows `[bold]` literally. Escapes are, because they would reach the terminal.
-    """
-    text = _CONTROL.sub("\ufffd", text)
-    return "".join(
-        "\ufffd" if unicodedata.category(ch) in ("Cc", "Cs") and ch != "\n" else ch for ch in text
-    )
+
+def clean_line(text: str) -> str:
+    """One line of text (a name, an id, a title): line breaks become spaces."""
+    if _ANYTHING_TO_CHANGE.search(text) is None:
+        return text
+    text = _LINE_BREAKS.sub(" ", text).replace("\t", " ").replace("\n", " ")
+    return _UNSAFE_IN_LINE.sub(REPLACEMENT, text)
+
+
+def is_clean(text: str) -> bool:
+    """True when `clean` would leave the text as it is."""
+    return clean(text) == text
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """At most `limit` characters, with an ellipsis when cut (for text quoted in messages)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

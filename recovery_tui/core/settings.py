@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from recovery_tui.core.errors import UserError
+from recovery_tui.core.safe_text import clean
 from recovery_tui.core.settings_fields import (
     FIELD_BY_NAME,
     FIELDS,
@@ -103,6 +104,10 @@ class LoadedSettings:
     def problem_for(self, key: str) -> str | None:
         """The message about a setting's value, for showing next to its field."""
         return next((p.message for p in self.problems if p.known and p.key == key), None)
+
+    def __post_init__(self) -> None:
+        if self.error is not None:  # it quotes the file: cleaned by the text-safety policy
+            self.error = clean(self.error)
 
 
 class SettingsConflict(UserError):

@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ..core.safe_text import clean
 from ..styles import stylesheet
 
 MAX_NOTE = 1000
@@ -46,7 +47,7 @@ class NoteDialog(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+        self.dismiss(clean(event.value.strip()))  # pasted text may hold escapes
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -17,6 +17,7 @@ from ..core.engine_state import session_to_state
 from ..core.engine_types import Event, EventKind
 from ..core.record import SessionRecord
 from ..core.resume import Claim
+from ..core.safe_text import shorten
 from ..dialogs.choice import ChoiceDialog
 from ..dialogs.heel_check import HeelCheckDialog
 from ..dialogs.note import NoteDialog
@@ -174,7 +175,9 @@ class ActiveSetScreen(CoachScreen):
         except OSError as error:
             if not self._state_warned:  # once is enough: it would repeat on every rep
                 self._state_warned = True
-                self.notify(f"Could not save the session state: {error}", severity="warning")
+                self.notify(
+                    f"Could not save the session state: {error}", severity="warning", markup=False
+                )
 
     # ---- drawing -----------------------------------------------------------
 
@@ -341,7 +344,8 @@ class ActiveSetScreen(CoachScreen):
         if saved:
             self.claim.discard()
             words = "completed" if record.status == "completed" else "saved as partial"
-            self.notify(f"{self.session.plan.name}: {words}.", title="Session logged")
+            name = shorten(self.session.plan.name, 60)
+            self.notify(f"{name}: {words}.", title="Session logged", markup=False)
         self._leave(then_exit=then_exit)
 
     def _leave(self, *, then_exit: bool) -> None:

@@ -253,7 +253,7 @@ class HistoryScreen(CoachScreen):
             try:
                 append_note(path, summary.id, note, self.coach.now())
             except UserError as error:
-                self.notify(str(error), title="Note not saved", severity="error")
+                self.notify(str(error), title="Note not saved", severity="error", markup=False)
                 return
             self.history.notes[summary.id] = note
         elif unsaved is not None:

@@ -26,7 +26,9 @@ def offer_resume(app: RecoveryApp) -> bool:
     try:
         claims, _held = claim_orphans(app.paths.data_dir)
     except OSError as error:
-        app.notify(f"Could not look for unfinished sessions: {error}", severity="warning")
+        app.notify(
+            f"Could not look for unfinished sessions: {error}", severity="warning", markup=False
+        )
         return False
     restorable = [found for claim in claims if (found := _restore(app, claim)) is not None]
     if not restorable:
@@ -50,6 +52,7 @@ def _restore(app: RecoveryApp, claim: Claim) -> Restorable | None:
             title="Unfinished session not restored",
             severity="error",
             timeout=20,
+            markup=False,
         )
         claim.release()
         return None
