@@ -226,8 +226,9 @@ async def test_the_settings_error_quoting_a_hostile_value_is_plain(
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        text = screen_text(app)
-        assert "Settings not loaded" in text
+        assert_safe(screen_text(app), "settings error toast")
+        text = toast_text(app)
+        assert "not used" in text and "pacing" in text
         assert_safe(text, "settings error toast")
         await open_settings(pilot)
         assert_safe(screen_text(app), "settings screen")

@@ -85,6 +85,9 @@ class SettingProblem:
     known: bool
     """True when `key` is a setting (its value is wrong), False for an unknown key."""
 
+    def __post_init__(self) -> None:  # it quotes the file: cleaned by the text-safety policy
+        object.__setattr__(self, "message", clean(self.message))
+
 
 @dataclass
 class LoadedSettings:
