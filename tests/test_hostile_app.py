@@ -175,13 +175,13 @@ async def test_history_table_and_detail_show_log_text_literally(
             assert_shown_safely(screen_text(app), evil, f"history detail of {record.plan}")
 
 
-async def test_a_plan_error_quoting_markup_is_a_plain_toast(
+async def test_a_plan_error_quoting_markup_is_shown_plain_and_its_toast_does_nothing(
     make_app: AppFactory, paths: AppPaths
 ) -> None:
-    """A bad value quoted in the error, and a file name with markup in it."""
+    """A bad value quoted in the error, and a file name with markup and an escape in it."""
     write_plan(
         paths,
-        "[red]bad [@click=app.quit]x.toml",
+        "[red]bad [@click=app.quit]x\x1b]0;T\x07.toml",
         'name = "x"\nid = "bad"\n[[exercise]]\nname = "y"\ndose = "reps"\nreps = "[/]"\n',
     )
     app = make_app()
@@ -189,12 +189,17 @@ async def test_a_plan_error_quoting_markup_is_a_plain_toast(
         await pilot.pause()
         await pilot.pause(0.2)
         assert_safe(screen_text(app), "plan error toast")
-        text = toast_text(app)
-        assert "Plan not loaded" in text
-        assert "[red]bad [@click=app.quit]x.toml" in text and 'got "[/]"' in text
+        assert "1 plan not loaded" in toast_text(app)
         await pilot.click(Toast, offset=(4, 2))
         await pilot.pause()
         assert app.is_running
+        options = app.screen.query_one(OptionList)
+        options.highlighted = options.option_count - 1  # the file that was not loaded
+        await pilot.pause()
+        text = screen_text(app)
+        assert_safe(text, "plan list with a failed file")
+        assert "[red]bad [@click=app.quit]x\ufffd]0;T\ufffd.toml" in text
+        assert 'got "[/]"' in text
 
 
 @pytest.mark.parametrize("theme", [EVIL["markup"], "[@click=app.quit]QUIT QUIT QUIT QUIT[/]"])
