@@ -52,6 +52,12 @@ def _timers(config: BenchConfig) -> list[Row]:
     return timers.run(config) + drift.run(config)
 
 
+def _hangup(config: BenchConfig) -> list[Row]:
+    from . import hangup
+
+    return hangup.run(config)
+
+
 FIGURES = {
     "1": Figure("launch to plan selection", _launch, needs_tmux=True),
     "2": Figure("status with a big log", _status, needs_tmux=False),
@@ -59,6 +65,7 @@ FIGURES = {
     "4": Figure("peak memory", _memory, needs_tmux=True),
     "5": Figure("timer accuracy", _timers, needs_tmux=False),
     "6": Figure("report for the physio", _report, needs_tmux=False),
+    "7": Figure("hang-up to exit", _hangup, needs_tmux=False),
 }
 
 

@@ -56,14 +56,44 @@ class _QuietFile:
 
     def __init__(self, file: IO[str]) -> None:
         self._file = file
+        self._gone = False
 
     def write(self, text: str) -> None:
-        with contextlib.suppress(OSError, ValueError):
+        try:
             self._file.write(text)
+        except OSError:
+            self._terminal_gone()
+        except ValueError:  # the file is closed: we are on the way out
+            pass
 
     def flush(self) -> None:
-        with contextlib.suppress(OSError, ValueError):
+        try:
             self._file.flush()
+        except OSError:
+            self._terminal_gone()
+        except ValueError:
+            pass
+
+    def _terminal_gone(self) -> None:
+        """Point every descriptor on the dead terminal at /dev/null.
+
+        What failed stays in the stream's buffer, and Python flushes stdout and stderr
+        once more on its way out: against the dead terminal that fails too, and turns a
+        clean exit into status 120. Into /dev/null it succeeds, and so does the exit.
+        """
+        if self._gone:
+            return
+        self._gone = True
+        with contextlib.suppress(OSError, ValueError):
+            terminal = os.fstat(self._file.fileno())
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            try:
+                for fd in {self._file.fileno(), 1, 2}:
+                    with contextlib.suppress(OSError):
+                        if os.path.samestat(os.fstat(fd), terminal):
+                            os.dup2(devnull, fd)
+            finally:
+                os.close(devnull)
 
     def fileno(self) -> int:
         return self._file.fileno()
