@@ -8,14 +8,17 @@ import pytest
 from factories import make_record
 
 from recovery_tui.core.adherence import AFTER_THE_WINDOW, recovery_window
-from recovery_tui.core.trends import fatigue_sets, heel_series, partial_side_reps
-from recovery_tui.widgets.calendar_strip import strip_text
-from recovery_tui.widgets.recovery_charts import (
-    ChartData,
-    bar,
-    charts_text,
-    weaker_side,
+from recovery_tui.core.trends import (
+    DayAxis,
+    fatigue_sets,
+    heel_points,
+    heel_series,
+    partial_side_reps,
+    session_ticks,
+    side_sets,
 )
+from recovery_tui.widgets.calendar_strip import strip_text
+from recovery_tui.widgets.recovery_charts import weaker_side
 
 RACE = date(2026, 11, 15)
 NOW = datetime(2026, 11, 19, 9, tzinfo=UTC)
@@ -31,14 +34,6 @@ def week() -> list:
     partial.check_before = partial.check_after = None
     partial.rounds[1][4].counts = {"left": 15}
     return [*records, partial]
-
-
-@pytest.mark.parametrize(
-    ("value", "top", "char"),
-    [(None, 5, "·"), (0, 5, "▁"), (1, 5, "▂"), (3, 5, "▅"), (5, 5, "█"), (9, 5, "█"), (2, 0, "▁")],
-)
-def test_bar(value: float | None, top: float, char: str) -> None:
-    assert bar(value, top) == char
 
 
 @pytest.mark.parametrize(
@@ -93,19 +88,25 @@ def test_series() -> None:
     ]
 
 
-def test_charts_text() -> None:
+def test_the_day_axis_places_sessions_and_labels_dates() -> None:
+    axis = DayAxis(RACE, RACE + timedelta(days=14))
+    assert axis.x(datetime(2026, 11, 16, 18, tzinfo=UTC), UTC) == 1.75
+    ticks, labels = axis.ticks(8)
+    assert ticks == [0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 14.0]
+    assert labels[:3] == ["15 Nov", "17 Nov", "19 Nov"]
+    assert DayAxis(RACE, RACE + timedelta(days=60)).ticks(8)[1][:2] == ["15 Nov", "23 Nov"]
+
+
+def test_chart_series() -> None:
     records = week()
-    window = recovery_window(records, race_date=RACE, window_days=6, target=2, now=NOW)
-    text = charts_text(ChartData(tuple(records), window)).plain
-    assert "  before  ▂▅  latest 3" in text
-    assert "  after   ▅·  latest 3" in text
-    assert "Sessions per day (target 2)" in text and "  days    ▁▅▁█▅··  4 in all" in text
-    assert "Sets to fatigue, seconds per set (left vs right)" in text
-    assert "  left    █▇▇█▇▇" in text and "mean 28.2 s" in text and "mean 27.4 s" in text
-    assert "Tue 17 Nov  L ████████████████████ 54  R ██████████████ 39" in text
-    many = charts_text(ChartData(tuple(records * 3), window)).plain
-    assert (
-        "mean seconds per session" in many and "  left    ████  mean 28.2 s" in many
-    )  # 4 sessions with sets
-    empty = charts_text(ChartData((), None, (NOW.date() - timedelta(days=1), NOW.date()))).plain
-    assert "no checks yet" in empty and "no sets to fatigue yet" in empty
+    axis = DayAxis(RACE, RACE + timedelta(days=6))
+    before, after = heel_points(records, axis, UTC)
+    assert (before.xs, before.ys) == ([1 + 8 / 24, 4 + 8 / 24], [1.0, 3.0])
+    assert (after.xs, after.ys) == ([1 + 8 / 24], [3.0])
+    sets = fatigue_sets(records)
+    left, right = side_sets(sets)
+    assert left.xs[:3] == [1.0, 2.0, 3.0] and left.ys[:3] == [31.5, 28.25, 25.0]
+    assert len(right.ys) == len(sets)
+    ticks, labels = session_ticks(sets, 8)
+    assert ticks == [1.0, 7.0, 10.0, 22.0]  # the two sessions at 08:00 on the 18th share one
+    assert labels == ["16 Nov", "17 Nov", "18 Nov", "19 Nov"]

@@ -89,6 +89,18 @@ def test_history_charts_and_calendar(
     assert snap_compare(make_app(), terminal_size=(80, 32), run_before=run_before)
 
 
+def test_history_charts_in_full(
+    make_app: AppFactory, paths: AppPaths, snap_compare: SnapCompare
+) -> None:
+    """All three charts on a tall terminal: dates on the x axes, a marker per series."""
+    seed(paths)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await open_history(pilot, "c")
+
+    assert snap_compare(make_app(), terminal_size=(100, 62), run_before=run_before)
+
+
 def test_history_session_with_checks_and_note(
     make_app: AppFactory, paths: AppPaths, snap_compare: SnapCompare
 ) -> None:

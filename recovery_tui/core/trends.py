@@ -8,7 +8,7 @@ session was cut short. Pure functions over records, in start order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -143,3 +143,82 @@ def partial_side_reps(records: Iterable[SessionRecord]) -> list[SideReps]:
         if left or right:
             totals.append(SideReps(record.started, left, right))
     return totals
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_label(day: date) -> str:
+    """``16 Nov``: English whatever the locale, so a chart reads the same everywhere."""
+    return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+@dataclass(frozen=True)
+class DayAxis:
+    """An x axis of days, `first` at 0: a session sits at its day plus the hour's fraction."""
+
+    first: date
+    last: date
+
+    @property
+    def length(self) -> int:
+        return (self.last - self.first).days
+
+    def x(self, moment: datetime, tz: tzinfo | None = None) -> float:
+        local = moment.astimezone(tz)
+        return (local.date() - self.first).days + (local.hour + local.minute / 60) / 24
+
+    def ticks(self, most: int) -> tuple[list[float], list[str]]:
+        """At most `most` evenly spaced day ticks, each labelled with its date."""
+        step = max(1, -(-(self.length + 1) // max(1, most)))
+        days = range(0, self.length + 1, step)
+        return [float(n) for n in days], [day_label(self.first + timedelta(days=n)) for n in days]
+
+
+@dataclass(frozen=True)
+class Series:
+    """Points of one chart series."""
+
+    xs: list[float]
+    ys: list[float]
+
+
+def heel_points(
+    records: Iterable[SessionRecord], axis: DayAxis, tz: tzinfo | None = None
+) -> tuple[Series, Series]:
+    """The heel checks before and after, each at its session's place on the day axis."""
+    before, after = Series([], []), Series([], [])
+    for point in heel_series(records):
+        x = axis.x(point.started, tz)
+        for series, value in ((before, point.before), (after, point.after)):
+            if value is not None:
+                series.xs.append(x)
+                series.ys.append(float(value))
+    return before, after
+
+
+def side_sets(sets: Sequence[FatigueSet]) -> tuple[Series, Series]:
+    """Left and right seconds per set, set after set across the sessions (1-based x)."""
+    left, right = Series([], []), Series([], [])
+    for number, item in enumerate(sets, start=1):
+        for series, value in ((left, item.left), (right, item.right)):
+            if value is not None:
+                series.xs.append(float(number))
+                series.ys.append(value)
+    return left, right
+
+
+def session_ticks(
+    sets: Sequence[FatigueSet], most: int, tz: tzinfo | None = None
+) -> tuple[list[float], list[str]]:
+    """An x tick at the first set of each day, labelled with its date; at most `most`."""
+    firsts: list[tuple[float, str]] = []
+    seen: set[date] = set()
+    for number, item in enumerate(sets, start=1):
+        day = item.started.astimezone(tz).date()
+        if day not in seen:
+            seen.add(day)
+            firsts.append((float(number), day_label(day)))
+    step = max(1, -(-len(firsts) // max(1, most)))
+    chosen = firsts[::step]
+    return [x for x, _ in chosen], [label for _, label in chosen]
