@@ -107,3 +107,42 @@ def test_history_command_writes_csv_and_json(
     assert main(["--data-dir", str(tmp_path), "history", "--csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(rows) == 36 and rows[0]["session_id"] == "early" and rows[-1]["session_id"] == "late"
+
+
+def test_csv_has_ended_duration_and_note_of_the_session_on_every_row() -> None:
+    record = make_record(T0)
+    record.note = "calves tight,\nleft worse"
+    rows = csv_dicts([record])
+    assert list(CSV_COLUMNS[-3:]) == ["ended", "duration_seconds", "note"]
+    assert {r["ended"] for r in rows} == {"2026-11-17T07:56:05+00:00"}
+    assert {r["duration_seconds"] for r in rows} == {"845"}
+    assert {r["note"] for r in rows} == {"calves tight,\nleft worse"}
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ('=HYPERLINK("http://evil.example","x")', "'=HYPERLINK(\"http://evil.example\",\"x\")"),
+        ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+        ("+1+cmd|'/c calc'!A1", "'+1+cmd|'/c calc'!A1"),
+        ("-2+3+cmd|'/c calc'!A1", "'-2+3+cmd|'/c calc'!A1"),
+        ("@SUM(1+1)*cmd|'/c calc'!A1", "'@SUM(1+1)*cmd|'/c calc'!A1"),
+        ("  =1+1", "'  =1+1"),
+        ("\t=1+1", "' =1+1"),
+        ("\r=1+1", "'\n=1+1"),
+        ("\x1b]52;c;ZXZpbA==\x07=1", "]52;c;ZXZpbA===1"),
+        ("a\x1b[31mb\x9bc\u202ed", "a[31mbcd"),
+        ("-3", "-3"),
+        ("+2.5", "+2.5"),
+        ("-", "'-"),
+        ("Down Dog - knee bends", "Down Dog - knee bends"),
+        ("calves tight — 脚", "calves tight — 脚"),
+        ("line one\nline two", "line one\nline two"),
+    ],
+)
+def test_csv_cells_are_spreadsheet_safe(cell: str, written: str) -> None:
+    record = make_record(T0)
+    record.note = cell
+    record.rounds[0][0].name = cell
+    rows = csv_dicts([record])
+    assert rows[0]["note"] == written and rows[0]["exercise"] == written

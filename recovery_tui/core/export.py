@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from .record import SessionRecord
+from .safe_text import spreadsheet_safe
 
 CSV_COLUMNS = (
     "session_id",
@@ -25,7 +26,13 @@ CSV_COLUMNS = (
     "count",
     "set_seconds",
     "skipped",
+    "ended",
+    "duration_seconds",
+    "note",
 )
+"""One row per round, exercise and side. The session's own columns (plan, status, note...)
+repeat on each of its rows, so any row can be filtered on its own; new columns go last,
+so a spreadsheet made from an older export keeps its column letters."""
 
 
 def format_duration(seconds: float) -> str:
@@ -54,7 +61,10 @@ def write_json(records: Iterable[SessionRecord], out: TextIO) -> None:
 
 
 def csv_rows(record: SessionRecord) -> Iterable[list[object]]:
+    """The rows of one session, as values (text not yet made spreadsheet-safe)."""
     started = record.started.isoformat(timespec="seconds")
+    ended = record.ended.isoformat(timespec="seconds")
+    duration = round(record.duration_seconds)
     for round_number, results in enumerate(record.rounds, start=1):
         for number, result in enumerate(results, start=1):
             sides = list(result.counts) or [""]
@@ -76,11 +86,16 @@ def csv_rows(record: SessionRecord) -> Iterable[list[object]]:
                     result.counts.get(side, 0),
                     " ".join(f"{s:.1f}" for s in seconds),
                     "yes" if result.skipped else "no",
+                    ended,
+                    duration,
+                    record.note,
                 ]
 
 
 def write_csv(records: Iterable[SessionRecord], out: TextIO) -> None:
+    """CSV safe to open in a spreadsheet: every text cell goes through `spreadsheet_safe`."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for record in records:
-        writer.writerows(csv_rows(record))
+        for row in csv_rows(record):
+            writer.writerow([spreadsheet_safe(v) if isinstance(v, str) else v for v in row])

@@ -31,12 +31,12 @@ _ANYTHING_TO_CHANGE = re.compile(
 )
 
 
-def clean(text: str) -> str:
+def clean(text: str, replacement: str = REPLACEMENT) -> str:
     """Text that may span lines, safe for a terminal: line breaks kept as ``\\n``."""
     if _ANYTHING_TO_CHANGE.search(text) is None:
         return text  # the common case, and cheap: summaries of a long log clean every name
     text = _LINE_BREAKS.sub("\n", text).replace("\t", " ")
-    return _UNSAFE.sub(REPLACEMENT, text)
+    return _UNSAFE.sub(replacement, text)
 
 
 def clean_line(text: str) -> str:
@@ -50,6 +50,25 @@ def clean_line(text: str) -> str:
 def is_clean(text: str) -> bool:
     """True when `clean` would leave the text as it is."""
     return clean(text) == text
+
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula (CSV injection).
+
+    Control characters are removed; a cell that starts with ``= + - @`` (after any
+    spaces), or with a tab, CR or newline, gets a leading ``'``, as OWASP advises and
+    spreadsheet-safe exporters do. A number such as ``-3`` or ``+2.5`` stays a number.
+    """
+    if text[:1] in ("\t", "\r", "\n"):
+        return "'" + clean(text, replacement="")
+    text = clean(text, replacement="")
+    if text.lstrip().startswith(_FORMULA_START) and not _NUMBER.fullmatch(text.strip()):
+        return "'" + text
+    return text
 
 
 def shorten(text: str, limit: int = 80) -> str:
