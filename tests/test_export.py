@@ -122,7 +122,7 @@ def test_csv_has_ended_duration_and_note_of_the_session_on_every_row() -> None:
 @pytest.mark.parametrize(
     ("cell", "written"),
     [
-        ('=HYPERLINK("http://evil.example","x")', "'=HYPERLINK(\"http://evil.example\",\"x\")"),
+        ('=HYPERLINK("http://evil.example","x")', '\'=HYPERLINK("http://evil.example","x")'),
         ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
         ("+1+cmd|'/c calc'!A1", "'+1+cmd|'/c calc'!A1"),
         ("-2+3+cmd|'/c calc'!A1", "'-2+3+cmd|'/c calc'!A1"),

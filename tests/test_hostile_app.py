@@ -27,6 +27,7 @@ from textual.widgets._toast import Toast
 from recovery_tui.core.paths import AppPaths
 from recovery_tui.core.record import ExerciseResult, SessionRecord
 from recovery_tui.dialogs.choice import ChoiceDialog
+from recovery_tui.dialogs.note import NoteDialog
 from recovery_tui.screens.active import ActiveSetScreen
 from recovery_tui.screens.home import HomeScreen
 
@@ -262,3 +263,30 @@ async def test_the_resume_dialog_names_a_hostile_plan_literally(
             assert_shown_safely(screen_text(app), EVIL[key], f"resume dialog, {key}")
             await pilot.press("escape")
         shutil.rmtree(paths.data_dir / "unfinished")
+
+
+async def test_the_note_dialog_and_the_report_show_log_text_literally(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    keys = ["markup", "osc52-clipboard", "bidi", "csi"]
+    seed(paths, [evil_record(key, EVIL[key], i) for i, key in enumerate(keys)])
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_history(pilot)
+        table = screen.query_one(DataTable)
+        for row in range(table.row_count):
+            table.move_cursor(row=row)
+            await pilot.pause()
+            record = screen.selected_record
+            assert record is not None
+            await pilot.press("n")
+            await pilot.pause()
+            assert isinstance(app.screen, NoteDialog)
+            assert_shown_safely(screen_text(app), EVIL[record.plan], f"note dialog, {record.plan}")
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReportScreen"
+        assert_safe(screen_text(app), "report screen")
