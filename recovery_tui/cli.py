@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .core.errors import UserError
@@ -19,8 +19,17 @@ if TYPE_CHECKING:
     from .core.paths import AppPaths
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes what was typed in its errors: cleaned like any text we print."""
+
+    def error(self, message: str) -> NoReturn:
+        from .core.safe_text import clean
+
+        super().error(clean(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="recovery-tui",
         description="A terminal coach for the post-marathon calf and ankle recovery circuit.",
     )

@@ -159,3 +159,12 @@ def test_a_hostile_settings_file_is_reported_plainly(tmp_path: Path) -> None:
     )
     _, err = run(tmp_path, "status")
     assert "theme" in err and "pacing" in err and "[/]" in err
+
+
+def test_argparse_errors_quote_what_was_typed_plainly(tmp_path: Path) -> None:
+    result = cli(tmp_path, "history", "--days", "\x1b]0;T\x07")
+    assert result.returncode == 2
+    assert_safe(result.stderr, "argparse error")
+    result = cli(tmp_path, "\x1b]52;c;eA==\x07")
+    assert result.returncode == 2 and "]52;c;eA==" in result.stderr
+    assert_safe(result.stderr, "argparse error")
