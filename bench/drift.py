@@ -37,7 +37,7 @@ def drive(jitter: random.Random | None) -> tuple[list[Event], float]:
     """Run the whole session; its events and the clock time it finished at."""
     plan = next(p for p in builtin_plans() if p.id == PLAN)
     clock = FakeClock()
-    session = Session(plan, EngineConfig(), clock, session_id="drift")
+    session = Session(plan, EngineConfig.defaults(), clock, session_id="drift")
     events: list[Event] = []
     for _ in range(100_000):
         if session.finished:

@@ -40,10 +40,10 @@ def lateness_probe() -> Iterator[Lateness]:
     original = ActiveSetScreen.react
     late: Lateness = []
 
-    def react(screen: ActiveSetScreen, events: list[Event]) -> None:
+    def react(screen: ActiveSetScreen, events: list[Event], *, command: bool = False) -> None:
         now = time.monotonic()
         late.extend((event.kind, now - event.at) for event in events if event.kind in TIMED)
-        original(screen, events)
+        original(screen, events, command=command)
 
     ActiveSetScreen.react = react  # type: ignore[method-assign]
     try:
@@ -102,12 +102,18 @@ def run(config: BenchConfig) -> list[Row]:
         count_in_seconds=1,
         tempo_seconds=1.0,
         heel_check=False,
+        soreness_check=False,
         bell=False,
     )
     late = asyncio.run(_run_session(paced, "down-dog-block", config.paced_seconds, lambda _: False))
     countdown = round(config.load_countdown)
     loaded = make_home(
-        config.workdir / "timers-load", 0, count_in_seconds=countdown, heel_check=False, bell=False
+        config.workdir / "timers-load",
+        0,
+        count_in_seconds=countdown,
+        heel_check=False,
+        soreness_check=False,  # no question before the session: the countdown starts at once
+        bell=False,
     )
     with busy_machine(countdown + 5.0) as busy:
         under_load = asyncio.run(

@@ -32,7 +32,7 @@ ONE = Exercise("Lunge", Dose(DoseKind.REPS_PER_SIDE, 2, 2, SideOrder.ONE_THEN_OT
 HELD = Exercise("Calf raise", Dose(DoseKind.HELD, 2, 2, hold_seconds=5, relax_seconds=3))
 FATIGUE = Exercise("Quad pump", Dose(DoseKind.TO_FATIGUE, 2, 2, SideOrder.ONE_THEN_OTHER))
 
-CONFIG = EngineConfig(
+CONFIG = EngineConfig.defaults(
     pacing="auto",
     tempo_seconds=2,
     count_in_seconds=3,

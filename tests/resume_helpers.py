@@ -24,8 +24,8 @@ REPO = Path(__file__).resolve().parent.parent
 PLANS = {plan.id: plan for plan in builtin_plans()}
 FULL = PLANS["full-circuit"]
 START = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
-AUTO = EngineConfig()
-MANUAL = EngineConfig(pacing="manual", count_in_seconds=0, start_side="right")
+AUTO = EngineConfig.defaults()
+MANUAL = EngineConfig.defaults(pacing="manual", count_in_seconds=0, start_side="right")
 
 
 def new_session(plan: Plan = FULL, config: EngineConfig = AUTO) -> tuple[Session, FakeClock]:

@@ -18,7 +18,7 @@ def paced(**config: object):  # type: ignore[no-untyped-def]
 
 def test_the_app_engine_detects_stalls_and_the_bare_engine_catches_up() -> None:
     assert EngineConfig.from_settings(Settings()).stall_seconds == STALL_SECONDS
-    assert EngineConfig().stall_seconds is None
+    assert EngineConfig.defaults().stall_seconds is None
 
 
 def test_a_long_gap_pauses_where_the_session_was_last_seen_and_credits_nothing() -> None:

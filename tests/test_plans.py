@@ -220,7 +220,7 @@ BROKEN = [
         ["line 14:", "'sets' does not apply", '"to_fatigue"'],
     ),
     ("key set twice", GOOD + "reps = 3\n", ["line 20, column", "set twice"]),
-    ("unclosed list", 'name = "x"\ncues = [1,', ["line 2 (end of file)"]),
+    ("unclosed list", 'name = "x"\ncues = [1,', ["line 2: ", "(at the end of the file)"]),
 ]
 
 
@@ -265,7 +265,7 @@ def test_crlf_errors_still_find_the_line(tmp_path: Path) -> None:
 def test_bad_utf8_names_the_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "latin1.toml"
     path.write_bytes(swap("Knee Bends", "Kn\xe9e").encode("latin-1"))
-    with pytest.raises(ConfigError, match=r"latin1\.toml: line 5: not valid UTF-8"):
+    with pytest.raises(ConfigError, match=r"latin1\.toml: line 5, column 11: not UTF-8 text"):
         load_plan_file(path)
 
 

@@ -40,7 +40,7 @@ def unknown(key: str, guess: str = "") -> str:
 BROKEN: list[tuple[str, bytes, str, str]] = [
     ("missing value", b"rest_seconds =\n", "line 1, column 15", SYNTAX_HINT),
     ("missing equals", b"bell = true\n\nrest_seconds 20\n", "line 3, column 14", SYNTAX_HINT),
-    ("unfinished list", b"bell = [true,\n", "at the end of the file", SYNTAX_HINT),
+    ("unfinished list", b"bell = [true,\n", "line 1", "(at the end of the file)"),
     ("random binary", bytes(range(256)) * 4, "line 2, column 118", "not UTF-8 text"),
     ("bad utf-8 line 2", b'bell = true\ntheme = "\xff"\n', "line 2, column 10", "not UTF-8 text"),
     ("nul byte", b"bell = true\x00\n", "line 1, column 12", SYNTAX_HINT),
@@ -81,7 +81,7 @@ def test_a_broken_file_gives_defaults_and_one_located_message(
 
     assert loaded.settings == Settings()
     assert loaded.error is not None and loaded.problems == ()
-    assert loaded.error.startswith(f"{path}, {where}: " if where else f"{path}: ")
+    assert loaded.error.startswith(f"{path}: {where}: " if where else f"{path}: ")
     assert what in loaded.error
     assert path.read_bytes() == content
     assert os.stat(path).st_mtime_ns == before.st_mtime_ns
@@ -172,7 +172,7 @@ def test_each_bad_key_falls_back_alone_and_every_mistake_is_reported(
     assert loaded.settings == dataclasses.replace(Settings(), **KEPT, **others)  # type: ignore[arg-type]
     assert len(loaded.problems) == len(mistakes) == len(loaded.messages)
     for message, (line, what) in zip(loaded.messages, mistakes, strict=True):
-        assert message.startswith(f"{path}, line {line}: ")
+        assert message.startswith(f"{path}: line {line}: ")
         assert what in message
     assert path.read_bytes() == GOOD_LINES + content
 
@@ -183,7 +183,7 @@ def test_bad_race_date_falls_back_to_none_and_keeps_the_rest(tmp_path: Path) -> 
     loaded = load_settings(path)
     assert loaded.settings == Settings(bell=False)
     assert loaded.problem_for("race_date") == (
-        f"{path}, line 1: {must('race_date', chr(34) + '2026-02-30' + chr(34))}, none"
+        f"{path}: line 1: {must('race_date', chr(34) + '2026-02-30' + chr(34))}, none"
     )
     assert loaded.problem_for("bell") is None
 

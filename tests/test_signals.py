@@ -68,7 +68,9 @@ def assert_resumable(tmp_path: Path, session_id: object, min_reps: int = 1) -> N
     try:
         assert held == 0 and [c.state_file for c in claims] == [state_file]
         assert claims[0].state["id"] == session_id
-        session = session_from_state(FULL, EngineConfig(), claims[0].state, time.monotonic, now)
+        session = session_from_state(
+            FULL, EngineConfig.defaults(), claims[0].state, time.monotonic, now
+        )
         assert session.current.counts.get("both", 0) >= min_reps
     finally:
         for claim in claims:

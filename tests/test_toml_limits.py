@@ -119,7 +119,7 @@ def test_a_dotted_header_under_the_size_limit_is_refused_at_its_first_extra_part
     loaded = load_settings(path)
     column = 1 + 2 * MAX_KEY_PARTS  # "[" then "a." pairs: the dot starting part 9
     assert loaded.error is not None
-    assert loaded.error.startswith(f"{path}, line 2, column {column}: a key or table name ")
+    assert loaded.error.startswith(f"{path}: line 2, column {column}: a key or table name ")
     assert f"at most {MAX_KEY_PARTS} are allowed" in loaded.error
     assert lines_run(lambda: load_settings(path)) < 2_000
 

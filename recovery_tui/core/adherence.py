@@ -244,10 +244,6 @@ class RecoveryWindow:
     def is_over(self) -> bool:
         return self.day_number > self.window_days
 
-    def tally(self) -> Counter[DayStatus]:
-        """How many days of the window have each status."""
-        return Counter(d.status for d in self.days)
-
     def days_on_plan(self) -> int:
         """Days after the race (race day itself is not one to keep to) that were on plan."""
         return sum(1 for d in self.days if d.on_plan and d.number > 0)

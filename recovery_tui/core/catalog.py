@@ -9,9 +9,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from .errors import ConfigError
+from .errors import ConfigError, decode_utf8
 from .plan import Plan
-from .plan_loader import ID_RULE, _decode, load_plan_file, parse_plan
+from .plan_loader import ID_RULE, load_plan_file, parse_plan
 from .safe_text import clean
 
 BUILTIN_ORDER = ("full-circuit", "down-dog-block", "circuit-without-quad-pump")
@@ -29,7 +29,7 @@ def _builtin_plans() -> tuple[Plan, ...]:
     plans = []
     for resource in sorted(resources, key=lambda item: _builtin_rank(item.name)):
         stem = resource.name.removesuffix(".toml")
-        text = _decode(resource.read_bytes(), resource.name)
+        text = decode_utf8(resource.read_bytes(), resource.name)
         plan = parse_plan(text, source_name=resource.name, default_id=stem, builtin=True)
         plans.append(replace(plan, path=str(resource)))
     return tuple(plans)

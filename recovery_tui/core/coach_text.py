@@ -11,8 +11,6 @@ from .engine_types import Phase, required_for, target_for
 from .plan import DoseKind
 from .session_view import SessionView
 
-SIDE_NAMES = {"left": "left", "right": "right", "both": "both legs"}
-
 
 def clock_text(seconds: float) -> str:
     """Whole seconds as M:SS (or H:MM:SS), rounding a countdown up so 0 means over."""

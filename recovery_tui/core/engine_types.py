@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
 from .plan import Dose, DoseKind, SideOrder
+from .settings_fields import Settings
 
 
 class Phase(StrEnum):
@@ -26,9 +27,6 @@ class Phase(StrEnum):
     DONE = "done"
 
 
-TIMED_PHASES = frozenset(
-    {Phase.COUNT_IN, Phase.HOLD, Phase.RELAX, Phase.SWITCH, Phase.REST, Phase.ROUND_REST}
-)
 RESTS = frozenset({Phase.REST, Phase.ROUND_REST})
 
 
@@ -60,16 +58,19 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class EngineConfig:
-    pacing: str = "auto"
-    tempo_seconds: float = 3.0
-    count_in_seconds: float = 5
-    switch_seconds: float = 8
-    rest_seconds: float = 20
-    round_rest_seconds: float = 60
-    start_side: str = "left"
-    resume_count_in_seconds: float = 3
+    """The settings a session runs by. No defaults of its own: `from_settings()` gives
+    the settings' defaults, so they are written once, in `settings_fields.Settings`."""
+
+    pacing: str
+    tempo_seconds: float
+    count_in_seconds: float
+    switch_seconds: float
+    rest_seconds: float
+    round_rest_seconds: float
+    start_side: str
+    resume_count_in_seconds: float
     """After a pause, seconds of get-ready before a rep or hold starts again from its top."""
-    fatigue_cap_seconds: float = 0
+    fatigue_cap_seconds: float
     """A set to fatigue ends by itself after this long; 0 leaves it to the runner."""
     stall_seconds: float | None = None
     """A deadline noticed this much later than it fell means the process did not run
@@ -77,11 +78,16 @@ class EngineConfig:
     catching up. None (the bare engine) trusts the clock and catches up."""
 
     @classmethod
-    def from_settings(cls, settings: Any) -> EngineConfig:
+    def from_settings(cls, settings: Settings) -> EngineConfig:
         """The app's engine: the runner's settings, and stalls detected."""
         names = [name for name in cls.__dataclass_fields__ if name != "stall_seconds"]
         values = {name: getattr(settings, name) for name in names}
         return cls(**values, stall_seconds=STALL_SECONDS)
+
+    @classmethod
+    def defaults(cls, **changes: Any) -> EngineConfig:
+        """A bare engine (it trusts its clock) on the settings' defaults, with `changes`."""
+        return replace(cls.from_settings(Settings()), stall_seconds=None, **changes)
 
 
 STALL_SECONDS = 5.0

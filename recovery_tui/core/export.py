@@ -9,6 +9,7 @@ from typing import TextIO
 
 from .record import SessionRecord
 from .safe_text import spreadsheet_safe
+from .stats import format_duration
 
 CSV_COLUMNS = (
     "session_id",
@@ -33,12 +34,6 @@ CSV_COLUMNS = (
 """One row per round, exercise and side. The session's own columns (plan, status, note...)
 repeat on each of its rows, so any row can be filtered on its own; new columns go last,
 so a spreadsheet made from an older export keeps its column letters."""
-
-
-def format_duration(seconds: float) -> str:
-    minutes, secs = divmod(int(round(seconds)), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def history_lines(records: Iterable[SessionRecord]) -> list[str]:

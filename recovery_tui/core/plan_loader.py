@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from recovery_tui.core.errors import ConfigError
+from recovery_tui.core.errors import ConfigError, decode_utf8, located, toml_syntax_error
 from recovery_tui.core.plan import Dose, DoseKind, Exercise, Plan, SideOrder
 from recovery_tui.core.safe_text import clean, clean_line
 from recovery_tui.core.toml_input import check_size, parse_toml, read_toml_file
@@ -37,7 +37,6 @@ REPS_RULE = "must be " + REQUIRED_RULES["reps"]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _RANGE = re.compile(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?")
-_SYNTAX_PLACE = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")
 _EXERCISE_HEADER = re.compile(r"\s*\[\[\s*exercise\s*\]\]\s*(#.*)?$")
 _TABLE_HEADER = re.compile(r"\s*\[\[?[\w\s.\"'-]+\]\]?\s*(#.*)?$")
 
@@ -57,7 +56,7 @@ class _Where:
     ) -> ConfigError:
         """A ConfigError reading ``file: line N: exercise 3 (Name): 'key': problem``."""
         line = _find_line(self.lines, locate or key, self.exercise)
-        parts = [self.source] + ([f"line {line}"] if line else [])
+        parts = [located(self.source, line)]
         if self.exercise:
             parts.append(f"exercise {self.exercise}" + (f" ({self.label})" if self.label else ""))
         if key:
@@ -234,20 +233,13 @@ def _plan_id(where: _Where, data: dict[str, Any], default_id: str) -> str:
 
 
 def _syntax_error(error: tomllib.TOMLDecodeError, where: _Where) -> ConfigError:
-    """Turn tomllib's "Problem (at line X, column Y)" into "file: line X, column Y: problem"."""
-    message = str(error)
-    match = _SYNTAX_PLACE.search(message)
-    problem = message[: match.start()] if match else message
-    problem = problem[:1].lower() + problem[1:]
+    """tomllib's complaint, located the house way, with a hint for the commonest two."""
+    place, problem = toml_syntax_error(str(error), where.source, "\n".join(where.lines))
     if problem.startswith("invalid value"):
         problem += ' (text needs quotes, like dose = "reps"; numbers and true/false do not)'
     elif problem.startswith("cannot overwrite"):
         problem += " (a key or table is set twice)"
-    if match and match[1]:
-        place = f"line {match[1]}, column {match[2]}"
-    else:
-        place = f"line {max(len(where.lines), 1)} (end of file)"
-    return ConfigError(f"{where.source}: {place}: {problem}")
+    return ConfigError(f"{place}: {problem}")
 
 
 def parse_plan(text: str, *, source_name: str, default_id: str, builtin: bool = False) -> Plan:
@@ -275,17 +267,6 @@ def parse_plan(text: str, *, source_name: str, default_id: str, builtin: bool = 
     )
 
 
-def _decode(data: bytes, source: str) -> str:
-    """UTF-8 text, tolerating a byte-order mark; anything else names the bad line."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ConfigError(
-            f"{source}: line {line}: not valid UTF-8 text (byte {error.start}); save it as UTF-8"
-        ) from None
-
-
 def load_plan_file(path: Path, *, builtin: bool = False) -> Plan:
     """Read and parse one plan file; errors name the file as given."""
     try:
@@ -293,6 +274,6 @@ def load_plan_file(path: Path, *, builtin: bool = False) -> Plan:
     except OSError as error:
         raise ConfigError(f"{path}: cannot read the plan file: {error.strerror or error}") from None
     check_size(len(data), str(path))  # before decoding: the read stopped at the limit
-    text = _decode(data, str(path))
+    text = decode_utf8(data, path)
     plan = parse_plan(text, source_name=str(path), default_id=path.stem, builtin=builtin)
     return replace(plan, path=str(path))

@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from recovery_tui.core.safe_text import clean, clean_line
 
+from .scale import score
+
 SCHEMA_VERSION = 1
 
 Status = Literal["completed", "partial"]
@@ -138,11 +140,10 @@ class SessionRecord:
         if not isinstance(rounds, list) or not all(isinstance(r, list) for r in rounds):
             raise RecordError("'rounds' must be a list of lists")
         checks = [data.get("check_before"), data.get("check_after")]
-        for value in checks:
-            if value is not None and (type(value) is not int or not 1 <= value <= 5):
-                raise RecordError("heel-to-mat checks must be 1-5 or null")
+        if any(value is not None and score(value) is None for value in checks):
+            raise RecordError("heel-to-mat checks must be 1-5 or null")
         soreness = data.get("quad_soreness")
-        if soreness is not None and (type(soreness) is not int or not 1 <= soreness <= 5):
+        if soreness is not None and score(soreness) is None:
             raise RecordError("'quad_soreness' must be 1-5 or null")
         note = data.get("note", "")
         if not isinstance(note, str):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from recovery_tui.core.errors import UserError
+from recovery_tui.core.errors import ConfigError, UserError, decode_utf8, located, toml_syntax_error
 from recovery_tui.core.safe_text import clean
 from recovery_tui.core.settings_fields import (
     FIELD_BY_NAME,
@@ -57,6 +57,7 @@ __all__ = [
 
 HEADER = "# recovery-tui settings. Each line is `key = value`; delete a line to use the default.\n"
 _BOM = b"\xef\xbb\xbf"
+SYNTAX_HINT = "this is not valid TOML; each setting is a line like rest_seconds = 20"
 
 
 @dataclass(frozen=True)
@@ -154,38 +155,19 @@ def _parse(path: Path, data: bytes) -> Checked | str:
     try:
         check_size(len(data), str(path))  # before decoding: the read stopped at the limit
     except TomlLimitError as error:
-        return _limit_message(path, error)
-    data = data.removeprefix(_BOM)
+        return str(error)
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - data.rfind(b"\n", 0, error.start)
-        return f"{path}, line {line}, column {column}: not UTF-8 text; save as UTF-8"
+        text = decode_utf8(data, path)
+    except ConfigError as error:
+        return str(error)
     try:
         document = parse_toml(text, str(path))  # size, nesting and dotted keys first
     except TomlLimitError as error:
-        return _limit_message(path, error)
+        return str(error)
     except tomllib.TOMLDecodeError as error:
-        return _syntax_message(path, str(error))
+        place, problem = toml_syntax_error(str(error), path, text)
+        return f"{place}: {problem}; {SYNTAX_HINT}"
     return _check(path, text, document)
-
-
-def _limit_message(path: Path, error: TomlLimitError) -> str:
-    where = f", line {error.line}, column {error.column}" if error.line is not None else ""
-    return f"{path}{where}: {error.problem}"
-
-
-def _syntax_message(path: Path, detail: str) -> str:
-    """Turn tomllib's "... (at line X, column Y)" into our "file, line X, column Y: ..."."""
-    hint = "this is not valid TOML; each setting is a line like rest_seconds = 20"
-    end = r" \(at (?:line (\d+), column (\d+)|end of document)\)"
-    found = re.fullmatch(rf"(.*?){end}", detail, re.DOTALL)
-    if not found:
-        return f"{path}: {detail}; {hint}"
-    what, line, column = found.groups()
-    where = f"line {line}, column {column}" if line else "at the end of the file"
-    return f"{path}, {where}: {what}; {hint}"
 
 
 def _check(path: Path, text: str, document: dict[str, object]) -> Checked:
@@ -194,7 +176,7 @@ def _check(path: Path, text: str, document: dict[str, object]) -> Checked:
     problems: list[SettingProblem] = []
     for key, raw in document.items():
         line = _key_line(text, key)
-        where = f"{path}, line {line}" if line else str(path)
+        where = located(path, line)
         shown = repr(key) if len(key) <= 60 else repr(key[:57] + "...")
         spec = FIELD_BY_NAME.get(key)
         if spec is None:

@@ -20,7 +20,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, located
 
 MAX_BYTES = 64 * 1024
 """Twenty times the largest built-in plan; a settings file is about 2 KB."""
@@ -56,8 +56,7 @@ class TomlLimitError(ConfigError):
         self, source: str, problem: str, line: int | None = None, column: int | None = None
     ) -> None:
         self.source, self.problem, self.line, self.column = source, problem, line, column
-        place = f"line {line}, column {column}: " if line is not None else ""
-        super().__init__(f"{source}: {place}{problem}")
+        super().__init__(f"{located(source, line, column)}: {problem}")
 
 
 def read_toml_file(path: Path) -> tuple[bytes, os.stat_result]:

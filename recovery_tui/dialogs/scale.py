@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ..core.scale import SCORES
 from ..styles import stylesheet
 
 Scale = Sequence[tuple[int, str]]
@@ -26,7 +27,7 @@ class ScaleDialog(ModalScreen[int | None]):
 
     CSS_PATH = stylesheet("dialogs.tcss")
     BINDINGS = [
-        *(Binding(str(value), f"choose({value})", show=False) for value in range(1, 6)),
+        *(Binding(str(value), f"choose({value})", show=False) for value in SCORES),
         Binding("escape", "skip", "Skip"),
     ]
 

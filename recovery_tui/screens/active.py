@@ -18,6 +18,7 @@ from ..core.engine_types import Event, EventKind
 from ..core.record import SessionRecord
 from ..core.resume import Claim
 from ..core.safe_text import shorten
+from ..core.scale import score
 from ..dialogs.choice import ChoiceDialog
 from ..dialogs.heel_check import HeelCheckDialog
 from ..dialogs.note import NoteDialog
@@ -359,5 +360,4 @@ class ActiveSetScreen(CoachScreen):
 
 def _saved_score(claim: Claim, key: str) -> int | None:
     """A 1-5 answer kept in an unfinished session's state, if it is one."""
-    saved = claim.state.get(key)
-    return saved if type(saved) is int and 1 <= saved <= 5 else None
+    return score(claim.state.get(key))

@@ -19,11 +19,11 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from ..core.errors import UserError
-from ..core.export import format_duration
 from ..core.history_data import PAGE, LoadedHistory, PanelSpan, load_history, newest_page
 from ..core.log_summary import SessionSummary, SummaryList
 from ..core.notes import append_note, notes_path
 from ..core.record import SessionRecord
+from ..core.stats import format_duration
 from ..dialogs.note import NoteDialog
 from ..styles import stylesheet
 from ..widgets.recovery_panel import RecoveryPanel

@@ -13,6 +13,7 @@ from ..core.engine import Session
 from ..core.engine_state import StateError, session_from_state
 from ..core.engine_types import EngineConfig
 from ..core.resume import Claim, claim_orphans, describe_state
+from ..core.scale import score
 from ..dialogs.choice import ChoiceDialog
 
 if TYPE_CHECKING:
@@ -93,9 +94,7 @@ def _handle(app: RecoveryApp, claim: Claim, session: Session, answer: str) -> No
         app.start_session(session.plan.id, session=session, claim=claim)
     elif answer == "save":
         record = session.to_record()
-        check = claim.state.get("check_before")
-        if type(check) is int and 1 <= check <= 5:
-            record.check_before = check
+        record.check_before = score(claim.state.get("check_before"))
         if app.save_record(record):
             claim.discard()
         # else: keep the claim, so no other instance takes the session meanwhile; the
