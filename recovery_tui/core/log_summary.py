@@ -87,15 +87,14 @@ def _summary(data: dict[str, Any], offset: int, names: dict[str, str]) -> Sessio
     rounds = data.get("rounds", [])
     if not all(isinstance(t, str) for t in texts) or not _valid_extras(data, rounds):
         return None
-    plan_name = clean_line(plan_name) if isinstance(plan_name, str) else ""
     started, ended = datetime.fromisoformat(texts[2]), datetime.fromisoformat(texts[3])
     if started.tzinfo is None or ended.tzinfo is None:
         return None
     completed = sum(1 for r in rounds if r and all(e.get("counts") or e.get("skipped") for e in r))
     return SessionSummary(
         id=clean_line(texts[0]),
-        plan=names.setdefault(texts[1], clean_line(texts[1])),
-        plan_name=names.setdefault(plan_name, plan_name),
+        plan=_interned(names, texts[1]),
+        plan_name=_interned(names, plan_name) if isinstance(plan_name, str) else "",
         started=started,
         ended=ended,
         status=data["status"],
@@ -103,6 +102,14 @@ def _summary(data: dict[str, Any], offset: int, names: dict[str, str]) -> Sessio
         rounds_total=len(rounds),
         offset=offset,
     )
+
+
+def _interned(names: dict[str, str], raw: str) -> str:
+    """`raw` cleaned (safe_text), once per distinct text: plan ids and names repeat."""
+    found = names.get(raw)
+    if found is None:
+        found = names[raw] = clean_line(raw)
+    return found
 
 
 def _valid_extras(data: dict[str, Any], rounds: Any) -> bool:

@@ -33,7 +33,7 @@ _ANYTHING_TO_CHANGE = re.compile(
 
 def clean(text: str, replacement: str = REPLACEMENT) -> str:
     """Text that may span lines, safe for a terminal: line breaks kept as ``\\n``."""
-    if _ANYTHING_TO_CHANGE.search(text) is None:
+    if text.isprintable() or _ANYTHING_TO_CHANGE.search(text) is None:
         return text  # the common case, and cheap: summaries of a long log clean every name
     text = _LINE_BREAKS.sub("\n", text).replace("\t", " ")
     return _UNSAFE.sub(replacement, text)
@@ -41,8 +41,8 @@ def clean(text: str, replacement: str = REPLACEMENT) -> str:
 
 def clean_line(text: str) -> str:
     """One line of text (a name, an id, a title): line breaks become spaces."""
-    if _ANYTHING_TO_CHANGE.search(text) is None:
-        return text
+    if text.isprintable() or _ANYTHING_TO_CHANGE.search(text) is None:
+        return text  # everything this removes is unprintable (Cc, Cf, Cs, Zl, Zp)
     text = _LINE_BREAKS.sub(" ", text).replace("\t", " ").replace("\n", " ")
     return _UNSAFE_IN_LINE.sub(REPLACEMENT, text)
 
