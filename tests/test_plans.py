@@ -9,8 +9,9 @@ import pytest
 
 from recovery_tui.core.catalog import builtin_plans, load_catalog
 from recovery_tui.core.errors import ConfigError
-from recovery_tui.core.plan import Dose, DoseKind, Plan, SideOrder
+from recovery_tui.core.plan import Dose, DoseKind, Exercise, Plan, SideOrder
 from recovery_tui.core.plan_loader import load_plan_file, parse_plan
+from recovery_tui.core.plan_text import plan_summary
 
 ROOT = Path(__file__).resolve().parents[1]
 FULL_CIRCUIT = [
@@ -322,3 +323,25 @@ def test_the_documented_example_plan_parses() -> None:
     plan = parse_plan(example, source_name="example.toml", default_id="example")
     assert len(plan.exercises) >= 4
     assert {e.dose.kind for e in plan.exercises} == set(DoseKind)
+
+
+@pytest.mark.parametrize(
+    ("dose", "text"),
+    [
+        (Dose(DoseKind.REPS, 1, 1), "1 rep"),
+        (Dose(DoseKind.REPS, 1, 2), "1-2 reps"),
+        (
+            Dose(DoseKind.TO_FATIGUE, 1, 1, SideOrder.ONE_THEN_OTHER),
+            "1 set to fatigue on each side",
+        ),
+        (Dose(DoseKind.HELD, 1, 1, hold_seconds=5), "1 rep, hold 5 s"),
+        (Dose(DoseKind.REPS_PER_SIDE, 1, 1, SideOrder.ALTERNATING), "1 rep each side, alternating"),
+    ],
+)
+def test_doses_of_one_read_in_the_singular(dose: Dose, text: str) -> None:
+    assert dose.describe().startswith(text)
+
+
+def test_a_plan_of_one_exercise_says_so() -> None:
+    plan = Plan(id="one", name="One", exercises=(Exercise("Lunge", Dose(DoseKind.REPS, 5, 5)),))
+    assert plan_summary(plan) == "1 exercise, 1 round"

@@ -60,18 +60,20 @@ class Dose:
     def describe(self) -> str:
         """A short human description such as ``10-15 reps each side``."""
         amount = f"{self.low}-{self.high}" if self.is_range else str(self.low)
+        one = not self.is_range and self.low == 1
+        reps, sets = ("rep", "set") if one else ("reps", "sets")
         if self.kind is DoseKind.TO_FATIGUE:
-            return f"{amount} sets to fatigue on each side, all of one side first"
+            return f"{amount} {sets} to fatigue on each side, all of one side first"
         if self.kind is DoseKind.HELD:
-            text = f"{amount} reps, hold {self.hold_seconds:g} s"
+            text = f"{amount} {reps}, hold {self.hold_seconds:g} s"
             if self.relax_seconds:
                 text += f", relax {self.relax_seconds:g} s"
             return text
         if self.sides is SideOrder.ALTERNATING:
-            return f"{amount} reps each side, alternating"
+            return f"{amount} {reps} each side, alternating"
         if self.sides is SideOrder.ONE_THEN_OTHER:
-            return f"{amount} reps each side, one side then the other"
-        return f"{amount} reps"
+            return f"{amount} {reps} each side, one side then the other"
+        return f"{amount} {reps}"
 
 
 @dataclass(frozen=True, slots=True)

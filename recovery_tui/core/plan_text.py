@@ -6,8 +6,11 @@ from .plan import Plan
 
 
 def plan_summary(plan: Plan) -> str:
+    """``6 exercises, 2 rounds``; ``1 exercise, 1 round``."""
+    count = len(plan.exercises)
+    exercises = "exercise" if count == 1 else "exercises"
     rounds = "round" if plan.rounds == 1 else "rounds"
-    return f"{len(plan.exercises)} exercises, {plan.rounds} {rounds}"
+    return f"{count} {exercises}, {plan.rounds} {rounds}"
 
 
 def describe_plan(plan: Plan) -> list[str]:

@@ -1,7 +1,9 @@
 """A free-text note for a session: how it felt, what hurt, what to change next time.
 
 Enter saves what is written (an empty line removes the note); escape leaves the note
-as it was. The text is stored as typed and shown only as plain text, never as markup.
+as it was. An existing note opens with the cursor at its end, not selected, so the
+first key adds to it instead of replacing it. The hint says what the keys do here.
+The text is stored as typed and shown only as plain text, never as markup.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from ..styles import stylesheet
 
 MAX_NOTE = 1000
 """Characters; a note is a line or two, not a diary."""
+NEW_HINT = "enter: save the note · escape: no note"
+EDIT_HINT = (
+    "enter: save the changes (an empty line removes the note) · escape: keep the note as it was"
+)
 
 
 class NoteDialog(ModalScreen[str | None]):
@@ -38,12 +44,16 @@ class NoteDialog(ModalScreen[str | None]):
                 self.note,
                 placeholder="How did it feel? (optional)",
                 max_length=MAX_NOTE,
+                select_on_focus=False,
                 id="note-input",
             )
-            yield Static("enter saves · escape: no note", classes="dialog-hint")
+            hint = EDIT_HINT if self.note else NEW_HINT
+            yield Static(hint, classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        field = self.query_one(Input)
+        field.focus()
+        field.cursor_position = len(field.value)
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
