@@ -64,6 +64,7 @@ class RecoveryApp(App[int]):
         Binding("question_mark", "help", "Help"),
         Binding("f1", "help", "Help", show=False),
         Binding("q", "quit", "Quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False),
         Binding("ctrl+z", "suspend_process", "Suspend", show=False),
     ]
 
@@ -87,6 +88,9 @@ class RecoveryApp(App[int]):
         self.catalog: PlanCatalog = load_catalog(paths.plans_dir)
         self.recent: list[SessionRecord] = self._read_recent()
         self.unsaved: list[SessionRecord] = []
+        """Sessions that ended but could not be logged: kept here until saved or discarded."""
+        self.unsaved_error = ""
+        """Why the last of them could not be saved."""
         self.records_changed_signal: Signal[SessionRecord] = Signal(self, "records-changed")
         self.settings_changed_signal: Signal[Settings] = Signal(self, "settings-changed")
 
@@ -109,7 +113,7 @@ class RecoveryApp(App[int]):
         self._report_plans()
         # The terminal is gone (SIGHUP) or we are asked to stop: the session state is
         # already on disk after every count, so leaving at once loses nothing.
-        exit_on_signals((signal.SIGHUP, signal.SIGTERM), lambda: self.exit(0))
+        exit_on_signals((signal.SIGHUP, signal.SIGTERM), self._leave_at_once)
         self.call_after_refresh(self._after_start)
 
     def _report_settings(self) -> None:
@@ -221,6 +225,7 @@ class RecoveryApp(App[int]):
         except (LogWriteError, UserError) as error:
             if record not in self.unsaved:
                 self.unsaved.append(record)
+            self.unsaved_error = str(error)
             self.notify(
                 f"{error}\nThe session is kept in memory: use 'Save sessions again' "
                 "in the command palette (ctrl+p) once the disk is fixed.",
@@ -363,10 +368,22 @@ class RecoveryApp(App[int]):
             self.push_screen(SettingsScreen())
 
     async def action_quit(self) -> None:
+        """q, ctrl+c, ctrl+q and the palette: never leave a session behind silently."""
         from .screens.active import ActiveSetScreen
+        from .screens.quitting import ask_about_unsaved
 
         active = next((s for s in self.screen_stack if isinstance(s, ActiveSetScreen)), None)
-        if active is None:
+        if active is not None:
+            active.ask_quit()
+        elif self.unsaved:
+            ask_about_unsaved(self)
+        else:
             self.exit(0)
-            return
-        active.ask_quit()
+
+    def _leave_at_once(self) -> None:
+        """A hang-up or SIGTERM: nobody to ask, so keep what is only in memory if we can."""
+        if self.unsaved:
+            from .screens.quitting import keep_unsaved
+
+            keep_unsaved(self)
+        self.exit(0)

@@ -18,7 +18,7 @@ from typing import Any
 from .engine import RESTORED, Clock, Session, WallClock
 from .engine_types import RESTS, EngineConfig, Phase, Progress
 from .plan import Plan
-from .record import SIDES
+from .record import SIDES, RecordError, SessionRecord
 
 STATE_VERSION = 1
 
@@ -147,3 +147,46 @@ def _history_entry(plan: Plan, entry: Any) -> tuple[int, int, str]:
 
 def _rest_seconds(config: EngineConfig, phase: Phase) -> float:
     return config.round_rest_seconds if phase is Phase.ROUND_REST else config.rest_seconds
+
+
+RECORD_KEY = "record"
+"""Where a session that ended but could not be logged keeps its whole record."""
+
+
+def ended_state(record: SessionRecord) -> dict[str, Any]:
+    """The unfinished-session state of a session that ended but is not in the log.
+
+    It restores as finished, so resuming it offers only to save it (or discard it), and it
+    keeps the record whole (note and checks too): saving it then logs exactly this one.
+    """
+    progress = [
+        [
+            Progress(dict(e.counts), {s: list(v) for s, v in e.set_seconds.items()}, e.skipped)
+            for e in row
+        ]
+        for row in record.rounds
+    ]
+    return {
+        "version": STATE_VERSION,
+        "id": record.id,
+        "plan": record.plan,
+        "plan_name": record.plan_name,
+        "started": record.started.isoformat(),
+        "ended": record.ended.isoformat(),
+        "round": max(len(record.rounds) - 1, 0),
+        "index": max(len(record.rounds[-1]) - 1, 0) if record.rounds else 0,
+        "side": "both",
+        "phase": Phase.DONE.value,
+        "progress": [[p.to_json() for p in row] for row in progress],
+        "history": [],
+        RECORD_KEY: record.to_json(),
+    }
+
+
+def saved_record(state: dict[str, Any]) -> SessionRecord | None:
+    """The record an `ended_state` keeps, if this state has a sound one for its session."""
+    try:
+        record = SessionRecord.from_json(state.get(RECORD_KEY))
+    except (RecordError, ValueError, TypeError, OverflowError):
+        return None
+    return record if record.id == state.get("id") else None

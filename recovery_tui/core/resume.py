@@ -99,6 +99,20 @@ def claim_new(data_dir: Path, session_id: str) -> Claim:
     return Claim(state_file, fd)
 
 
+def keep_unfinished(data_dir: Path, session_id: str, state: dict[str, Any]) -> None:
+    """Write a session's state to its unfinished file and let go of it, to resume later.
+
+    Uses this process's own claim when it holds one. Raises OSError when the file cannot
+    be written (a read-only or full disk): then nothing is kept, and the caller says so.
+    """
+    state_file = unfinished_dir(data_dir) / f"{session_id}.json"
+    claim = _HELD.get(state_file) or claim_new(data_dir, session_id)
+    try:
+        claim.save(state)
+    finally:
+        claim.release()
+
+
 def discard_unfinished(data_dir: Path, session_id: str) -> bool:
     """Remove a session's state once its record is in the log, unless another app holds it.
 

@@ -169,7 +169,8 @@ class ActiveSetScreen(CoachScreen):
             delay = max(0.0, deadline - self.coach.clock())
             self._deadline_timer = self.set_timer(delay, self.tick)
 
-    def _save_state(self) -> None:
+    def _save_state(self) -> str | None:
+        """Save the state for resuming; what went wrong (said once), or None."""
         try:
             answers = {"check_before": self.check_before, "quad_soreness": self.quad_soreness}
             self.claim.save({**session_to_state(self.session), **answers})
@@ -179,6 +180,8 @@ class ActiveSetScreen(CoachScreen):
                 self.notify(
                     f"Could not save the session state: {error}", severity="warning", markup=False
                 )
+            return str(error)
+        return None
 
     # ---- drawing -----------------------------------------------------------
 
@@ -295,7 +298,17 @@ class ActiveSetScreen(CoachScreen):
 
     def _after_quit(self, answer: str | None) -> None:
         if answer == "keep":
-            self._save_state()
+            problem = self._save_state()
+            if problem is not None:  # quitting now would lose it: stay, and say why
+                self.notify(
+                    f"Could not keep the session to resume: {problem}. It goes on here; "
+                    "quit with Save as partial to keep it in memory, or fix the disk.",
+                    title="Session not kept",
+                    severity="error",
+                    timeout=30,
+                    markup=False,
+                )
+                return
             self._ended = True
             self.claim.release()
             self.app.exit(0)
@@ -350,12 +363,18 @@ class ActiveSetScreen(CoachScreen):
         self._leave(then_exit=then_exit)
 
     def _leave(self, *, then_exit: bool) -> None:
-        if then_exit:
+        """Back to plan selection, or out of the app; never out while a record is unsaved."""
+        if then_exit and not self.coach.unsaved:
             self.app.exit(0)
-        elif self.app.screen is self:
+            return
+        if self.app.screen is self:
             self.dismiss()
         else:
             self.app.pop_screen()
+        if then_exit:
+            from .quitting import ask_about_unsaved
+
+            ask_about_unsaved(self.coach)
 
 
 def _saved_score(claim: Claim, key: str) -> int | None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.engine import Session
-from ..core.engine_state import StateError, session_from_state
+from ..core.engine_state import StateError, saved_record, session_from_state
 from ..core.engine_types import EngineConfig
+from ..core.record import SessionRecord
 from ..core.resume import Claim, claim_orphans, describe_state
 from ..core.scale import score
 from ..dialogs.choice import ChoiceDialog
@@ -89,12 +90,17 @@ def _ask(app: RecoveryApp, pending: list[Restorable]) -> None:
     app.push_screen(dialog, answered)
 
 
+def _record_of(session: Session, claim: Claim) -> SessionRecord:
+    record = session.to_record()
+    record.check_before = score(claim.state.get("check_before"))
+    return record
+
+
 def _handle(app: RecoveryApp, claim: Claim, session: Session, answer: str) -> None:
     if answer == "resume":
         app.start_session(session.plan.id, session=session, claim=claim)
     elif answer == "save":
-        record = session.to_record()
-        record.check_before = score(claim.state.get("check_before"))
+        record = saved_record(claim.state) or _record_of(session, claim)
         if app.save_record(record):
             claim.discard()
         # else: keep the claim, so no other instance takes the session meanwhile; the
