@@ -58,6 +58,12 @@ def _hangup(config: BenchConfig) -> list[Row]:
     return hangup.run(config)
 
 
+def _floor(config: BenchConfig) -> list[Row]:
+    from . import floor
+
+    return floor.run(config)
+
+
 FIGURES = {
     "1": Figure("launch to plan selection", _launch, needs_tmux=True),
     "2": Figure("status with a big log", _status, needs_tmux=False),
@@ -66,6 +72,7 @@ FIGURES = {
     "5": Figure("timer accuracy", _timers, needs_tmux=False),
     "6": Figure("report for the physio", _report, needs_tmux=False),
     "7": Figure("hang-up to exit", _hangup, needs_tmux=False),
+    "8": Figure("floor view redraw on resize", _floor, needs_tmux=False),
 }
 
 

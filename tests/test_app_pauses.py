@@ -7,11 +7,13 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from app_helpers import paced_reps_in, step
+from app_helpers import drive, paced_reps_in, start_default_plan, step, text_of
 from conftest import FakeClock
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from recovery_tui.core.engine_types import Phase
+from recovery_tui.dialogs.why import WhyDialog
 
 AppFactory = Callable[..., Any]
 
@@ -26,6 +28,7 @@ OPENERS = {
     "quit prompt": ("q", "escape"),
     "leave dialog": ("escape", "escape"),
     "palette": ("ctrl+p", "escape"),
+    "why": ("w", "escape"),
 }
 
 
@@ -82,3 +85,23 @@ async def test_a_pause_by_the_runner_outlasts_help(make_app: AppFactory, clock: 
         await pilot.press("space")
         await pilot.pause()
         assert not screen.session.paused and screen.session.phase is Phase.COUNT_IN
+
+
+async def test_w_shows_the_why_and_the_caution_that_says_how_to_skip(
+    make_app: AppFactory, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start_default_plan(pilot)
+        await drive(pilot, screen, clock, lambda session: session.index == 3)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, WhyDialog) and screen.session.paused
+        why = text_of(app.screen.query_one("#why-text", Static))
+        caution = text_of(app.screen.query_one("#why-caution", Static))
+        assert "reciprocal inhibition" in why
+        assert "x skips it today" in caution and "Circuit without the quad pump" in caution
+        assert app.catalog.get("circuit-without-quad-pump") is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen

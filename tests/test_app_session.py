@@ -24,11 +24,12 @@ from app_helpers import (
     write_settings,
 )
 from conftest import FakeClock
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from recovery_tui.core.engine_types import Phase
 from recovery_tui.core.paths import AppPaths
 from recovery_tui.screens.home import HomeScreen
+from recovery_tui.widgets.big_text import BigText
 from recovery_tui.widgets.side_counter import SideCounter
 
 AppFactory = Callable[..., Any]
@@ -192,18 +193,18 @@ async def test_pause_shows_paused_and_freezes_the_countdown(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_default_plan(pilot)
         banner = screen.query_one("#paused-banner", Static)
-        digits = screen.query_one("#countdown", Digits)
+        digits = screen.query_one("#countdown", BigText)
         await step(pilot, screen, clock, 2)
-        assert digits.value == "0:03"
+        assert digits.text == "3"
         assert not banner.display
         await pilot.press("space")
         assert screen.has_class("-paused") and banner.display
         await step(pilot, screen, clock, 120)
-        assert (screen.session.phase, digits.value) == (Phase.COUNT_IN, "0:03")
+        assert (screen.session.phase, digits.text) == (Phase.COUNT_IN, "3")
         await pilot.press("space")
         assert not screen.has_class("-paused") and not banner.display
         await step(pilot, screen, clock, 2.5)
-        assert digits.value == "0:01"
+        assert digits.text == "1"
         await step(pilot, screen, clock, 0.5)
         assert screen.session.phase is Phase.REP
 
@@ -217,10 +218,10 @@ async def test_keys_still_work_while_paused_and_the_pause_holds(
         await pilot.press("space", "n")
         session = screen.session
         assert session.paused and (session.phase, session.index) == (Phase.REST, 1)
-        digits = screen.query_one("#countdown", Digits)
-        frozen = digits.value
+        digits = screen.query_one("#countdown", BigText)
+        frozen = digits.text
         await step(pilot, screen, clock, 60)
-        assert digits.value == frozen and screen.has_class("-paused")
+        assert digits.text == frozen and screen.has_class("-paused")
 
 
 async def test_u_takes_back_the_last_count(make_app: AppFactory, clock: FakeClock) -> None:

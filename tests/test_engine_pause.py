@@ -91,3 +91,14 @@ def test_reaching_the_low_end_of_a_range_is_an_event_of_its_own() -> None:
     assert session.count("both") >= 10 and at.at == pytest.approx(1000 + 3 + 20)
     fixed, fixed_clock = make(FIXED)
     assert EventKind.MINIMUM_REACHED not in kinds(run(fixed, fixed_clock, 20))
+
+
+def test_range_words_say_how_many_to_the_minimum_and_that_stopping_is_allowed() -> None:
+    from recovery_tui.core.coach_text import range_words, status_line
+
+    session, clock = make(REPS)
+    run(session, clock, 3 + 2 * 7)
+    assert range_words(session) == "3 to go to 10 · stop any time after (n)"
+    assert status_line(session).endswith("stop any time after (n)")
+    run(session, clock, 2 * 3)
+    assert range_words(session) == "minimum done · stop any time (n), or go on to 15"

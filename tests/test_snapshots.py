@@ -1,4 +1,5 @@
-"""A snapshot per screen and per key state of the active set, at 80x24.
+"""A snapshot per screen and per key state of the active set, at 80x24 (the floor view
+also at 100x30 and 200x50).
 
 Time is frozen (the fake clock and FIXED_NOW) and the app's files live under relative
 paths, so nothing that changes between runs reaches the picture. Regenerate after an
@@ -75,9 +76,34 @@ def test_home_plan_detail_scrolled(make_app: AppFactory, snap_compare: SnapCompa
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 
 
-def test_active_running(make_app: AppFactory, clock: FakeClock, snap_compare: SnapCompare) -> None:
+FLOOR_SIZES = [
+    pytest.param((80, 24), id="80x24"),
+    pytest.param((100, 30), id="100x30"),
+    pytest.param((200, 50), id="200x50"),
+]
+"""The floor view grows with the terminal: the smallest, a common and a large one."""
+
+
+@pytest.mark.parametrize("size", FLOOR_SIZES)
+def test_active_running(
+    make_app: AppFactory, clock: FakeClock, snap_compare: SnapCompare, size: tuple[int, int]
+) -> None:
+    """A paced rep count: rep 7 of 10-15, big."""
     run_before = at_state(clock, paced_rep_seven, then=1.0)
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", FLOOR_SIZES)
+def test_active_countdown(
+    make_app: AppFactory, clock: FakeClock, snap_compare: SnapCompare, size: tuple[int, int]
+) -> None:
+    """A hold counting down in the dynamic calf stretch: 0:03, BOTH, HOLD."""
+
+    def first_hold(session: Session) -> bool:
+        return session.index == 2 and session.phase is Phase.HOLD
+
+    run_before = at_state(clock, first_hold, then=2.0)
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
 
 
 def test_active_paused(make_app: AppFactory, clock: FakeClock, snap_compare: SnapCompare) -> None:
@@ -85,14 +111,15 @@ def test_active_paused(make_app: AppFactory, clock: FakeClock, snap_compare: Sna
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 
 
+@pytest.mark.parametrize("size", FLOOR_SIZES)
 def test_active_switch_sides(
-    make_app: AppFactory, clock: FakeClock, snap_compare: SnapCompare
+    make_app: AppFactory, clock: FakeClock, snap_compare: SnapCompare, size: tuple[int, int]
 ) -> None:
     def lunge_switch(session: Session) -> bool:
         return session.index == 4 and session.phase is Phase.SWITCH
 
     run_before = at_state(clock, lunge_switch, then=2.0)
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
 
 
 def test_active_rest_between_exercises(

@@ -6,6 +6,7 @@ Pure functions of the session, so the wording is tested without a terminal.
 from __future__ import annotations
 
 import math
+import re
 
 from .engine_types import Phase, required_for, target_for
 from .plan import DoseKind
@@ -20,17 +21,66 @@ def clock_text(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def floor_seconds(seconds: float) -> str:
+    """A time for the big number: plain seconds under a minute (``7``), else ``1:05``."""
+    text = clock_text(seconds)
+    return text.removeprefix("0:").lstrip("0") or "0" if len(text) == 4 else text
+
+
 def big_text(session: SessionView) -> str:
-    """What the big Digits show: a countdown, the running time of a set, or the rep count."""
+    """The big number: a countdown, the running time of a set, or the rep in progress."""
     phase = session.phase
     if phase is Phase.DONE:
-        return "0:00"
+        return "0"
     if phase is Phase.OPEN_SET:
-        return clock_text(math.floor(session.elapsed()))
+        return floor_seconds(math.floor(session.elapsed()))
     remaining = session.remaining()
     if phase is Phase.REP:
         return str(session.count(session.side) + 1)
-    return clock_text(remaining or 0.0)
+    return floor_seconds(remaining or 0.0)
+
+
+def big_template(session: SessionView) -> str:
+    """The widest the big number gets in this phase, so its size holds steady."""
+    widest = re.sub(r"\d", "8", big_text(session))
+    if session.phase is Phase.REP:
+        return "8" * max(len(widest), len(str(target_for(session.exercise.dose))))
+    return widest if ":" in widest else "88"  # seconds: 10 and 9 drawn the same size
+
+
+PHASE_NAMES = {
+    Phase.COUNT_IN: "GET READY",
+    Phase.REP: "REP",
+    Phase.HOLD: "HOLD",
+    Phase.RELAX: "RELAX",
+    Phase.OPEN_SET: "UNTIL TIRED",
+    Phase.SWITCH: "SWITCH SIDES",
+    Phase.REST: "REST",
+    Phase.ROUND_REST: "REST",
+    Phase.DONE: "DONE",
+}
+"""The phase in one or two big words, readable from the floor."""
+
+
+def floor_words(session: SessionView) -> str:
+    """Side over phase, for big letters: ``LEFT`` / ``HOLD``; a rest names no side."""
+    phase = PHASE_NAMES[session.phase]
+    if session.phase in (Phase.REST, Phase.ROUND_REST, Phase.DONE):
+        return phase
+    return f"{session.side.upper()}\n{phase}"
+
+
+def range_words(session: SessionView) -> str:
+    """Where a range stands: how many to the minimum, and that stopping is allowed after."""
+    dose = session.exercise.dose
+    if not dose.is_range or dose.kind is DoseKind.TO_FATIGUE:
+        return ""
+    done = session.count(session.side)
+    if done < dose.low:
+        return f"{dose.low - done} to go to {dose.low} · stop any time after (n)"
+    if done < dose.high:
+        return f"minimum done · stop any time (n), or go on to {dose.high}"
+    return ""
 
 
 def target_text(session: SessionView) -> str:
@@ -56,7 +106,7 @@ def phase_words(session: SessionView) -> str:
     if dose.kind is DoseKind.TO_FATIGUE:
         set_words = f"set {count + 1} of {dose.high}{on_side}"
         if phase is Phase.OPEN_SET:
-            return f"{set_words.capitalize()} — go until fatigue, then enter"
+            return f"{set_words.capitalize()} — go until tired, then enter or click"
         return f"Get ready · {set_words}"
     if phase is Phase.COUNT_IN:
         return f"Get ready{on_side}"
@@ -68,6 +118,14 @@ def phase_words(session: SessionView) -> str:
     if session.config.pacing == "manual":
         return f"{rep.capitalize()}{on_side} · enter when done"
     return f"{rep.capitalize()}{on_side}"
+
+
+def status_line(session: SessionView) -> str:
+    """The phase in words, and during the work where a range stands."""
+    words = phase_words(session)
+    if session.phase in (Phase.REP, Phase.HOLD, Phase.RELAX) and (more := range_words(session)):
+        return f"{words} · {more}"
+    return words
 
 
 def next_words(session: SessionView) -> str:

@@ -46,6 +46,8 @@ SAVE_EVENTS = {
 
 OVERLAY = "overlay"
 """Pause reason: a screen is over the session (help, a dialog, settings, the palette)."""
+FLOOR_ROOMY = 30
+"""Rows from which the cues are shown in full beside a big number."""
 TOO_SMALL = "too small"
 """Pause reason: the terminal is too small to show the session."""
 
@@ -63,6 +65,7 @@ class ActiveSetScreen(CoachScreen):
         Binding("b", "back", "Back"),
         Binding("x", "skip", "Skip"),
         Binding("u", "undo", "Undo"),
+        Binding("w", "why", "Why"),
         Binding("escape", "leave", "Leave"),
     ]
     DISPLAY_HZ = 4
@@ -127,6 +130,7 @@ class ActiveSetScreen(CoachScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
+        self.set_class(height < FLOOR_ROOMY, "-floor-short")
         if width < MIN_WIDTH or height < MIN_HEIGHT:
             self.react(self.session.pause(TOO_SMALL, runner_lifts=False))
         else:
@@ -265,6 +269,12 @@ class ActiveSetScreen(CoachScreen):
 
     def action_undo(self) -> None:
         self.react(self.session.undo(), command=True)
+
+    def action_why(self) -> None:
+        """The exercise's why and caution (pausing, as every overlay does)."""
+        from ..dialogs.why import WhyDialog
+
+        self.app.push_screen(WhyDialog(self.session.exercise))
 
     def action_leave(self) -> None:
         if self._anything_counted():

@@ -5,22 +5,25 @@ The screen calls `show(session)` on every tick; only what changed is updated.
 
 from __future__ import annotations
 
-from typing import cast
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from ..core import coach_text
 from ..core.engine_types import Phase
 from ..core.safe_text import clean
 from ..core.session_view import SessionView
+from .big_text import BigText
 from .side_counter import SideCounter
 
 
 class SetView(Vertical):
-    """Exercise, position, big countdown, phase words, side counters, progress, cues."""
+    """Exercise, position, the big number with side and phase, counters, progress, cues.
+
+    The big number and words take the room the rest leaves (the stylesheet gives the
+    rest a fixed or capped height), so they grow with the terminal.
+    """
 
     def __init__(self) -> None:
         super().__init__(id="active")
@@ -30,15 +33,17 @@ class SetView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="exercise-name")
         yield Static(id="position")
-        with Horizontal(id="clock-row"):
-            yield Digits(id="countdown")
-            yield Static(id="phase-words")
+        with Horizontal(id="floor"):
+            yield BigText(id="countdown")
+            yield BigText(id="floor-words")
+        yield Static(id="phase-words")
         with Horizontal(id="sides"):
             for side in ("left", "right", "both"):
                 yield SideCounter(side)
         yield ProgressBar(id="session-progress", total=1000, show_eta=False)
         yield Static(id="cues")
         yield Static(id="caution")
+        yield Static("⚠ Read the caution: w", id="caution-short")
         yield Static(id="next-up")
 
     def show(self, session: SessionView) -> None:
@@ -47,8 +52,11 @@ class SetView(Vertical):
         if exercise_key != self._shown_exercise:
             self._shown_exercise = exercise_key
             self._show_exercise(session)
-        self._put("#countdown", coach_text.big_text(session))
-        self._put("#phase-words", coach_text.phase_words(session))
+        number = self.query_one("#countdown", BigText)
+        number.template = coach_text.big_template(session)
+        number.text = coach_text.big_text(session)
+        self.query_one("#floor-words", BigText).text = coach_text.floor_words(session)
+        self._put("#phase-words", coach_text.status_line(session))
         self._put("#next-up", clean(coach_text.next_words(session)))
         self._show_sides(session)
         self.query_one(ProgressBar).progress = round(session.fraction_done() * 1000)
@@ -64,18 +72,14 @@ class SetView(Vertical):
         )
         self._put("#cues", "\n".join(f"· {clean(c)}" for c in exercise.cues))
         self._put("#caution", f"⚠ {clean(exercise.caution)}" if exercise.caution else "")
-        self.query_one("#caution").display = bool(exercise.caution)
+        self.set_class(bool(exercise.caution), "-has-caution")
 
     def _put(self, selector: str, text: str) -> None:
         """Update a widget only when its text changed (as plain text, never markup)."""
         if self._shown.get(selector) == text:
             return
         self._shown[selector] = text
-        widget = self.query_one(selector)
-        if isinstance(widget, Digits):
-            widget.update(text)
-        else:
-            cast(Static, widget).update(Text(text))
+        self.query_one(selector, Static).update(Text(text))
 
     def _show_sides(self, session: SessionView) -> None:
         sides = session.sides()
