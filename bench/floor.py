@@ -79,7 +79,9 @@ async def _resizes(
 
 
 def run(config: BenchConfig) -> list[Row]:
-    home = make_home(config.workdir / "floor", 0, heel_check=False, bell=False)
+    home = make_home(
+        config.workdir / "floor", 0, heel_check=False, soreness_check=False, bell=False
+    )
     runs = max(1, config.runs)
     app = RecoveryApp(home.paths, start_plan="full-circuit", start_now=True)
     with drawing_probe() as spent:
