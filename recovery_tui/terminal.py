@@ -130,7 +130,8 @@ class HangupSafeDriver(LinuxDriver):
             self._suspended = False
             super()._sigcont_application(*args)
         else:
-            self.send_message(self.SignalResume())
+            with contextlib.suppress(RuntimeError):  # the loop is closed: we are leaving
+                self.send_message(self.SignalResume())
 
     def start_application_mode(self) -> None:
         super().start_application_mode()

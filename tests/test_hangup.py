@@ -54,3 +54,28 @@ def test_after_a_write_to_a_dead_terminal_the_last_flush_succeeds() -> None:
     out.flush()  # what the interpreter does last; failing here made the exit status 120
     assert os.path.samestat(os.fstat(slave), os.stat(os.devnull))
     out.close()
+
+
+def test_a_hang_up_keeps_a_session_the_log_could_not_take(tmp_path: Path) -> None:
+    """Nobody is left to ask: the session kept only in memory goes to an unfinished file."""
+    import json
+
+    from pty_helpers import data_dir
+
+    write_settings(tmp_path, FAST)
+    with running_app(tmp_path, "start", "full-circuit", controlling_tty=True) as app:
+        assert app.wait_for(lambda: reps(tmp_path) >= 2), describe(app)
+        (data_dir(tmp_path) / "sessions.jsonl").mkdir()  # where the log goes: appends fail
+        app.send(b"\x1b")  # escape: leave
+        assert app.wait_for(lambda: app.shows("Leave and save")), describe(app)
+        app.send(b"\r")
+        assert app.wait_for(lambda: app.shows("note")), describe(app)
+        app.output.clear()
+        app.send(b"\x1b")  # no note
+        assert app.wait_for(lambda: app.shows("Session not saved")), describe(app)
+        app.close_terminal()
+        assert app.exit_within(10.0) == 0, describe(app)
+    [state_file] = state_files(tmp_path)
+    state = json.loads(state_file.read_bytes())
+    assert state["phase"] == "done" and state["record"]["status"] == "partial"
+    assert state["record"]["rounds"][0][0]["counts"]["both"] >= 2
