@@ -6,8 +6,9 @@ import signal
 import time
 from collections.abc import Callable, Collection
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.signal import Signal
@@ -18,6 +19,7 @@ from .core.log import LogWriteError, append_record
 from .core.log_range import read_recent
 from .core.safe_text import clean, clean_line
 from .core.settings import LoadedSettings, Settings, load_settings, save_settings
+from .dialogs.guard import KEY_GUARD_SECONDS, KeyGuard
 from .screens.home import HomeScreen
 from .styles import stylesheet
 from .terminal import exit_on_signals
@@ -77,10 +79,13 @@ class RecoveryApp(App[int]):
         clock: Callable[[], float] = time.monotonic,
         now: WallClock = local_now,
         driver_class: type[Driver] | None = None,
+        key_guard_seconds: float = KEY_GUARD_SECONDS,
     ) -> None:
         super().__init__(driver_class=driver_class)
         self.paths = paths
         self.clock = clock
+        self.key_guard_seconds = key_guard_seconds
+        """How long a dialog the app opened by itself ignores keys (see `KeyGuard`)."""
         self.now = now
         self.start_plan = start_plan
         self.start_now = start_now
@@ -332,6 +337,25 @@ class RecoveryApp(App[int]):
         self.set_timer(0.35, lambda: screen.remove_class("-flash"))
 
     # ---- commands and keys -------------------------------------------------
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """Push as Textual does; a guarded dialog notes when it opened (see `KeyGuard`)."""
+        if isinstance(screen, KeyGuard):
+            screen.opened_at = self.clock()
+        return super().push_screen(screen, *args, **kwargs)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Drop a key that reaches a guarded dialog in its first moments: it was meant for
+        what was on the screen before (the last rep), not for the question."""
+        screen = self.screen_stack[-1] if self.screen_stack else None
+        if (
+            isinstance(event, events.Key)
+            and isinstance(screen, KeyGuard)
+            and screen.keys_too_soon(self.clock(), self.key_guard_seconds)
+        ):
+            event.stop()
+            return
+        await super().on_event(event)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

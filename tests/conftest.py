@@ -55,6 +55,7 @@ def make_app(paths: AppPaths, clock: FakeClock) -> Callable[..., object]:
 
         kwargs.setdefault("clock", clock)
         kwargs.setdefault("now", lambda: FIXED_NOW)
+        kwargs.setdefault("key_guard_seconds", 0)  # tests of the guard turn it on
         return RecoveryApp(paths, **kwargs)  # type: ignore[arg-type]
 
     return build

@@ -34,6 +34,7 @@ from recovery_tui.core.catalog import builtin_plans
 from recovery_tui.core.engine_state import session_from_state
 from recovery_tui.core.engine_types import EngineConfig
 from recovery_tui.core.resume import claim_orphans
+from recovery_tui.dialogs.guard import KEY_GUARD_SECONDS
 from recovery_tui.terminal import HangupSafeDriver, _QuietFile, terminal_driver
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="uses /proc and Linux ptys")
@@ -144,6 +145,7 @@ def test_kill_9_then_the_next_start_resumes_exactly_there(tmp_path: Path) -> Non
         assert again.wait_for(lambda: again.shows("Unfinished session")), describe(again)
         assert again.shows("Resume") and again.shows("Save as partial")
         again.output.clear()
+        again.pump(KEY_GUARD_SECONDS + 0.1)  # the prompt ignores keys in its first moments
         again.send(b"\r")  # resume is the default answer
         assert again.wait_for(lambda: again.shows("Down Dog with Knee Bends")), describe(again)
         assert again.wait_for(lambda: claim_orphans(data_dir(tmp_path)) == ([], 1))

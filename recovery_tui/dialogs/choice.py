@@ -10,16 +10,26 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ..styles import stylesheet
+from .guard import KeyGuard
 
 
-class ChoiceDialog(ModalScreen[str]):
+class ChoiceDialog(KeyGuard, ModalScreen[str]):
     """Dismisses with the id of the chosen answer, or `cancel` on escape."""
 
     CSS_PATH = stylesheet("dialogs.tcss")
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, question: str, answers: list[tuple[str, str]], *, title: str = "") -> None:
+    def __init__(
+        self,
+        question: str,
+        answers: list[tuple[str, str]],
+        *,
+        title: str = "",
+        guard: bool = False,
+    ) -> None:
+        """`guard`: the app opened it by itself, so keys in its first moments are ignored."""
         super().__init__()
+        self.guard_keys = guard
         self.question = question
         self.answers = answers
         self.title_text = title

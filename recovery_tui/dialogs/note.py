@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 
 from ..core.safe_text import clean
 from ..styles import stylesheet
+from .guard import KeyGuard
 
 MAX_NOTE = 1000
 """Characters; a note is a line or two, not a diary."""
@@ -26,14 +27,17 @@ EDIT_HINT = (
 )
 
 
-class NoteDialog(ModalScreen[str | None]):
+class NoteDialog(KeyGuard, ModalScreen[str | None]):
     """Dismisses with the note (possibly empty), or None when left with escape."""
 
     CSS_PATH = stylesheet("dialogs.tcss")
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, note: str = "", *, title: str = "Note for this session") -> None:
+    def __init__(
+        self, note: str = "", *, title: str = "Note for this session", guard: bool = False
+    ) -> None:
         super().__init__()
+        self.guard_keys = guard
         self.note = note
         self.title_text = title
 

@@ -18,11 +18,12 @@ from textual.widgets import Button, Static
 
 from ..core.scale import SCORES
 from ..styles import stylesheet
+from .guard import KeyGuard
 
 Scale = Sequence[tuple[int, str]]
 
 
-class ScaleDialog(ModalScreen[int | None]):
+class ScaleDialog(KeyGuard, ModalScreen[int | None]):
     """Dismisses with a value of the scale (1-5), or None when skipped."""
 
     CSS_PATH = stylesheet("dialogs.tcss")

@@ -354,7 +354,7 @@ class ActiveSetScreen(CoachScreen):
             self._ask_note()
 
     def _ask_note(self) -> None:
-        self.app.push_screen(NoteDialog(), self._noted)
+        self.app.push_screen(NoteDialog(guard=True), self._noted)
 
     def _noted(self, note: str | None) -> None:
         if self._pending is not None:

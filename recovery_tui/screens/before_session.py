@@ -68,7 +68,7 @@ class BeforeSession:
             ]
         )
         answers: list[tuple[str, str]] = [(key, label) for key, label, _meaning in offered]
-        dialog = ChoiceDialog(question, answers, title="Sore quads")
+        dialog = ChoiceDialog(question, answers, title="Sore quads", guard=True)
         self.app.push_screen(dialog, lambda answer: self._chosen(answer, without))
 
     def _chosen(self, answer: str | None, without: Plan | None) -> None:

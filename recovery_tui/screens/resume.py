@@ -77,7 +77,7 @@ def _ask(app: RecoveryApp, pending: list[Restorable]) -> None:
             f"{what}. Resume it where it stopped, save what was done as partial, or discard it?"
         )
         answers = [("resume", "Resume"), ("save", "Save as partial"), ("discard", "Discard")]
-    dialog = ChoiceDialog(question, answers, title="Unfinished session")
+    dialog = ChoiceDialog(question, answers, title="Unfinished session", guard=True)
 
     def answered(answer: str | None) -> None:
         _handle(app, claim, session, answer or "cancel")
