@@ -73,4 +73,3 @@ async def test_keys_at_the_end_reach_neither_the_heel_check_nor_the_note(
         await pilot.pause()
     [record] = logged(paths)
     assert (record.check_after, record.note) == (2, "ok")
-
