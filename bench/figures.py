@@ -64,6 +64,12 @@ def _floor(config: BenchConfig) -> list[Row]:
     return floor.run(config)
 
 
+def _session_cost(config: BenchConfig, tmux: Tmux) -> list[Row]:
+    from . import session_cost
+
+    return session_cost.run(config, tmux)
+
+
 FIGURES = {
     "1": Figure("launch to plan selection", _launch, needs_tmux=True),
     "2": Figure("status with a big log", _status, needs_tmux=False),
@@ -73,6 +79,7 @@ FIGURES = {
     "6": Figure("report for the physio", _report, needs_tmux=False),
     "7": Figure("hang-up to exit", _hangup, needs_tmux=False),
     "8": Figure("floor view redraw on resize", _floor, needs_tmux=False),
+    "9": Figure("a session with the voice on", _session_cost, needs_tmux=True),
 }
 
 

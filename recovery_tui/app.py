@@ -30,11 +30,13 @@ if TYPE_CHECKING:  # the engine, resume files and dialogs load when a session st
     from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
+    from .core.cues import CueCall
     from .core.engine import Session, WallClock
     from .core.paths import AppPaths
     from .core.plan import Plan
     from .core.record import SessionRecord
     from .core.resume import Claim
+    from .cue_output import CueOutput, CueSink
     from .screens.before_session import Opening
 
 CSS_FILES = ("app.tcss", "home.tcss")
@@ -80,8 +82,12 @@ class RecoveryApp(App[int]):
         now: WallClock = local_now,
         driver_class: type[Driver] | None = None,
         key_guard_seconds: float = KEY_GUARD_SECONDS,
+        cue_sink: CueSink | None = None,
     ) -> None:
         super().__init__(driver_class=driver_class)
+        self._cue_sink = cue_sink
+        """Where cues go instead of the bells, voice and notifications (for tests)."""
+        self._cue_output: CueOutput | None = None
         self.paths = paths
         self.clock = clock
         self.key_guard_seconds = key_guard_seconds
@@ -147,6 +153,10 @@ class RecoveryApp(App[int]):
                 timeout=15,
                 markup=False,
             )
+
+    def on_unmount(self) -> None:
+        if self._cue_output is not None:
+            self._cue_output.close()
 
     def _after_start(self) -> None:
         from .screens.resume import offer_resume
@@ -328,10 +338,27 @@ class RecoveryApp(App[int]):
             markup=False,
         )
 
-    def signal_user(self, *, sound: bool = True) -> None:
-        """Ring the terminal bell (if allowed) and flash the screen."""
-        if sound and self.settings.bell:
-            self.bell()
+    def play_cue(self, call: CueCall) -> None:
+        """Bells, words and (when hidden) a notification; the screen flashes but for a rep."""
+        from .core.cues import CueName
+
+        if self._cue_sink is not None:
+            self._cue_sink(call)
+        else:
+            self.cue_output()(call)
+        if call.cue.name is not CueName.REP:
+            self.flash()
+
+    def cue_output(self) -> CueOutput:
+        """The bells, voice and notifications, made when the first cue is played."""
+        if self._cue_output is None:
+            from .cue_output import CueOutput
+
+            self._cue_output = CueOutput(self)
+        return self._cue_output
+
+    def flash(self) -> None:
+        """Flash the screen, for whoever glances at it."""
         screen = self.screen
         screen.add_class("-flash")
         self.set_timer(0.35, lambda: screen.remove_class("-flash"))

@@ -1,4 +1,4 @@
-"""The command line: `recovery-tui [start PLAN | status | history | plans | paths | import]`.
+"""The command line: `recovery-tui [start PLAN | status | history | plans | paths | import | cues]`.
 
 Only `run_app` imports Textual, and only when the app really starts, so the quick
 check-in (`status`) and `--help` stay fast and work whatever state the settings are in.
@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("paths", help="where settings, plans and the log live")
     merge = commands.add_parser("import", help="merge another machine's sessions.jsonl")
     merge.add_argument("file", type=Path, metavar="FILE")
+    _add_cues(commands)
     return parser
 
 
@@ -74,6 +75,15 @@ def _positive_days(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 3660:
         raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 3660, got {text!r}")
     return int(text)
+
+
+def _add_cues(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from .core.cues import CueName
+
+    cues = commands.add_parser("cues", help="ring every cue's bell pattern, with its name")
+    names = ", ".join(name.value for name in CueName)
+    cues.add_argument("names", nargs="*", metavar="CUE", help=f"only these cues: {names}")
+    cues.add_argument("--markdown", action="store_true", help="print the table as Markdown")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,6 +102,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def dispatch(args: argparse.Namespace) -> int:
     from . import commands
     from .core.paths import resolve_paths
+
+    if args.command == "cues":
+        from .cue_demo import play_cues
+
+        return play_cues(args, resolve_paths(args.config, args.data_dir))
 
     paths = resolve_paths(args.config, args.data_dir)
     handlers = {

@@ -1,4 +1,7 @@
-"""A Textual terminal driver that lets the app leave cleanly when the terminal goes away.
+"""The one module that talks to the terminal past Textual: a hang-up-safe driver, and the
+window title and desktop notifications (escapes Textual has no API for).
+
+The driver lets the app leave cleanly when the terminal goes away.
 
 When an SSH connection drops, Textual 8's Linux driver misbehaves in three ways:
 
@@ -27,9 +30,10 @@ import select
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import IO, Any
 
+from textual.app import App
 from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
 
@@ -177,3 +181,111 @@ def exit_on_signals(signums: Iterable[int], leave: Callable[[], None]) -> None:
             loop.add_signal_handler(signum, leave)
         except (NotImplementedError, RuntimeError, ValueError):
             return  # no signal support here (not the main thread, or not Unix)
+
+
+# ---- escapes Textual has no API for: the window title and desktop notifications ----
+
+_ST = "\x1b\\"
+_CONTROL = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], " ")
+
+
+def osc_text(text: str, limit: int = 200) -> str:
+    """Text safe inside an OSC string: no control code can end it early or start another."""
+    return " ".join(text.translate(_CONTROL).split())[:limit]
+
+
+def tmux_passthrough(sequence: str) -> str:
+    """Wrapped so tmux hands it to the outer terminal (needs `allow-passthrough on`)."""
+    return "\x1bPtmux;" + sequence.replace("\x1b", "\x1b\x1b") + _ST
+
+
+def notification_protocol(env: Mapping[str, str]) -> str:
+    """Which OSC the terminal understands for a notification: kitty 99, iTerm2 9, else 777.
+
+    777 (rxvt's `notify`) is read by VTE terminals (GNOME Terminal, Tilix), foot, WezTerm,
+    Ghostty and Konsole's newer versions; a terminal that knows none ignores it.
+    """
+    if env.get("KITTY_WINDOW_ID") or env.get("TERM") == "xterm-kitty":
+        return "99"
+    if env.get("TERM_PROGRAM") == "iTerm.app" or env.get("LC_TERMINAL") == "iTerm2":
+        return "9"
+    return "777"
+
+
+def notification_escape(title: str, body: str, env: Mapping[str, str]) -> str:
+    """The bytes that raise a desktop notification, wrapped for tmux when inside it."""
+    title, body = osc_text(title).replace(";", ","), osc_text(body)
+    protocol = notification_protocol(env)
+    if protocol == "99":
+        sequence = f"\x1b]99;i=1:d=0;{title}{_ST}\x1b]99;i=1:d=1:p=body;{body}{_ST}"
+    elif protocol == "9":
+        sequence = f"\x1b]9;{title}: {body}{_ST}"
+    else:
+        sequence = f"\x1b]777;notify;{title};{body}{_ST}"
+    return tmux_passthrough(sequence) if env.get("TMUX") else sequence
+
+
+def title_escape(title: str) -> str:
+    """OSC 2: the window (and tmux pane) title."""
+    return f"\x1b]2;{osc_text(title)}{_ST}"
+
+
+def write_to_terminal(app: App[Any], data: str) -> bool:
+    """Write escapes straight to the terminal; False when there is none (headless, tests)."""
+    driver = app._driver  # Textual has no public way to write to the terminal
+    if app.is_headless or driver is None:
+        return False
+    driver.write(data)
+    driver.flush()
+    return True
+
+
+class WindowTitle:
+    """Sets the terminal's title while a session runs, and gives the old one back after.
+
+    Terminals keep a stack of titles (XTWINOPS 22/23); tmux does not, so inside tmux the
+    pane's title is read first and written back.
+    """
+
+    def __init__(self, app: App[Any], env: Mapping[str, str] = os.environ) -> None:
+        self._app = app
+        self._env = env
+        self._shown: str | None = None
+        self._saved: str | None = None
+
+    def show(self, title: str) -> None:
+        if title == self._shown:
+            return
+        if self._shown is None:
+            self._save()
+        self._shown = title
+        write_to_terminal(self._app, title_escape(title))
+
+    def restore(self) -> None:
+        if self._shown is None:
+            return
+        self._shown = None
+        if self._saved is not None:
+            write_to_terminal(self._app, title_escape(self._saved))
+        else:
+            write_to_terminal(self._app, "\x1b[23;2t")
+
+    def _save(self) -> None:
+        self._saved = _tmux_pane_title(self._env) if self._env.get("TMUX") else None
+        if self._saved is None:
+            write_to_terminal(self._app, "\x1b[22;2t")
+
+
+def _tmux_pane_title(env: Mapping[str, str]) -> str | None:
+    import subprocess
+
+    command = ["tmux", "display-message", "-p"]
+    if env.get("TMUX_PANE"):
+        command += ["-t", env["TMUX_PANE"]]
+    try:
+        done = subprocess.run(
+            [*command, "#{pane_title}"], capture_output=True, text=True, timeout=2, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.rstrip("\n") if done.returncode == 0 else None

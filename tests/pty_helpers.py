@@ -48,8 +48,11 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 def write_settings(tmp_path: Path, text: str) -> Path:
+    """The settings file; the voice off unless `text` says otherwise (no test speaks)."""
     path = tmp_path / "xdg-config" / "recovery-tui" / "settings.toml"
     path.parent.mkdir(parents=True, exist_ok=True)
+    if "voice" not in text:
+        text = text.rstrip("\n") + '\nvoice = "off"\n'
     path.write_text(text, encoding="utf-8")
     return path
 

@@ -26,6 +26,7 @@ from app_helpers import (
 from conftest import FakeClock
 from textual.widgets import Static
 
+from recovery_tui.core.cues import CueCall, CueName
 from recovery_tui.core.engine_types import Phase
 from recovery_tui.core.paths import AppPaths
 from recovery_tui.screens.home import HomeScreen
@@ -108,26 +109,26 @@ async def test_full_circuit_hands_off_logs_one_completed_record(
 
 
 async def test_manual_pacing_counts_a_rep_per_enter(
-    make_app: AppFactory, clock: FakeClock, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+    make_app: AppFactory, clock: FakeClock, paths: AppPaths
 ) -> None:
     write_plan(paths, "tiny.toml", TINY_MANUAL)
     write_settings(
         paths, default_plan="tiny", pacing="manual", count_in_seconds=0, switch_seconds=0,
         rest_seconds=0, round_rest_seconds=0,
     )  # fmt: skip
-    app = make_app()
-    rings: list[int] = []
-    monkeypatch.setattr(app, "bell", lambda: rings.append(1))
+    played: list[CueCall] = []
+    app = make_app(cue_sink=played.append)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_default_plan(pilot)
         session = screen.session
+        assert [call.cue.name for call in played] == [CueName.GO], "no count-in: go at once"
         assert session.next_deadline() is None
         await step(pilot, screen, clock, 60)
         assert session.count("both") == 0, "manual pacing never counts on its own"
         assert "enter when done" in text_of(screen.query_one("#phase-words", Static))
         await pilot.press("enter")
         assert session.count("both") == 1
-        assert rings == [], "a rep the runner counts needs no bell"
+        assert len(played) == 1, "a rep the runner counts needs no bell"
         await pilot.press("enter", "enter")
         assert (session.index, session.side) == (1, "left")
         await pilot.press("enter", "enter")
@@ -140,8 +141,36 @@ async def test_manual_pacing_counts_a_rep_per_enter(
     assert [r.counts for r in record.rounds[0]] == [{"both": 3}, {"left": 2, "right": 2}]
 
 
+async def test_each_change_plays_its_own_cue(
+    make_app: AppFactory, clock: FakeClock, paths: AppPaths
+) -> None:
+    write_plan(paths, "bell.toml", BELL_PLAN)
+    write_settings(paths, default_plan="bell-check", count_in_seconds=2, switch_seconds=3)
+    played: list[CueCall] = []
+    app = make_app(cue_sink=played.append)
+    # Each step crosses one deadline; each is a cue the runner must hear.
+    steps = [
+        ("count-in over", 2, Phase.REP, CueName.GO, "Go"),
+        ("left rep 1", 1, Phase.REP, CueName.REP, "1"),
+        ("left rep 2, switch sides", 1, Phase.SWITCH, CueName.SWITCH, "Switch sides. Right side"),
+        ("switch over", 3, Phase.REP, CueName.GO, "Go"),
+        ("right rep 1", 1, Phase.REP, CueName.REP, "1"),
+        ("right rep 2, session finished", 1, Phase.DONE, CueName.SESSION, "Session done"),
+    ]
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_default_plan(pilot)
+        assert [(c.cue.name, c.words) for c in played] == [(CueName.GET_READY, "Left side. Lunge")]
+        for what, seconds, phase, cue, words in steps:
+            await step(pilot, screen, clock, seconds)
+            assert screen.session.phase is phase, what
+            assert (played[-1].cue.name, played[-1].words) == (cue, words), what
+        assert len(played) == 1 + len(steps)
+        await answer_questions(pilot)
+    assert [r.status for r in logged(paths)] == ["completed"]
+
+
 @pytest.mark.parametrize("bell", [True, False])
-async def test_bell_rings_on_paced_reps_countdowns_switch_and_finish(
+async def test_the_bell_setting_turns_the_bells_on_and_off(
     make_app: AppFactory,
     clock: FakeClock,
     paths: AppPaths,
@@ -149,30 +178,20 @@ async def test_bell_rings_on_paced_reps_countdowns_switch_and_finish(
     bell: bool,
 ) -> None:
     write_plan(paths, "bell.toml", BELL_PLAN)
-    write_settings(
-        paths, default_plan="bell-check", count_in_seconds=2, switch_seconds=3, bell=bell
-    )
+    write_settings(paths, default_plan="bell-check", count_in_seconds=2, bell=bell)
     app = make_app()
     rings: list[int] = []
     monkeypatch.setattr(app, "bell", lambda: rings.append(1))
-    # Each step crosses one deadline; each is a cue the runner must hear.
-    steps = [
-        ("count-in over", 2, Phase.REP),
-        ("left rep 1", 1, Phase.REP),
-        ("left rep 2, switch sides", 1, Phase.SWITCH),
-        ("switch over", 3, Phase.REP),
-        ("right rep 1", 1, Phase.REP),
-        ("right rep 2, session finished", 1, Phase.DONE),
-    ]
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_default_plan(pilot)
-        assert rings == []
-        for number, (what, seconds, phase) in enumerate(steps, start=1):
-            await step(pilot, screen, clock, seconds)
-            assert screen.session.phase is phase, what
-            assert len(rings) == (number if bell else 0), what
-        await answer_questions(pilot)
-    assert [r.status for r in logged(paths)] == ["completed"]
+        # The first bell of a pattern rings at once; the rest follow on timers.
+        assert rings[:1] == ([1] if bell else []), "get ready"
+        app.cue_output().bells.stop()
+        await step(pilot, screen, clock, 2)
+        assert screen.session.phase is Phase.REP
+        playing = app.cue_output().bells.playing
+        assert (playing.cue.name if playing else None) == ("go" if bell else None)
+        app.cue_output().bells.stop()
 
 
 async def test_countdown_end_flashes_the_screen(make_app: AppFactory, clock: FakeClock) -> None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["int", "float", "bool", "choice", "date", "str"]
+Kind = Literal["int", "float", "bool", "choice", "date", "str", "command"]
 SIDES = ("left", "right")
 PACINGS = ("auto", "manual")
 _BAD = object()  # "not a valid value"; None is a valid race_date
@@ -41,6 +41,8 @@ class Settings:
     resume_count_in_seconds: int = 3
     fatigue_cap_seconds: int = 0
     soreness_check: bool = True
+    voice: str = "auto"
+    notify: bool = True
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class FieldSpec:
             return "one of: " + ", ".join(self.choices)
         if self.kind == "date":
             return "a date like 2026-11-02, or empty for none"
+        if self.kind == "command":
+            return 'off, auto, or a command line that takes the words last, like "espeak-ng -s 150"'
         return f'a non-empty name such as "{self.default}"'
 
 
@@ -118,6 +122,8 @@ FIELDS: tuple[FieldSpec, ...] = (
         600,
     ),
     _spec("soreness_check", "bool", "Ask how sore the quads are before the quad pump."),
+    _spec("voice", "command", "Speak the cues: off, auto (a local speech program), or a command."),
+    _spec("notify", "bool", "A desktop notification at the big changes while the app is hidden."),
 )
 FIELD_BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in FIELDS}
 
@@ -162,6 +168,8 @@ def _coerce(spec: FieldSpec, raw: object) -> object:
         return raw if isinstance(raw, str) and raw in spec.choices else _BAD
     if spec.kind == "date":
         return _coerce_date(raw)
+    if spec.kind == "command":
+        return _coerce_command(raw)
     return raw if isinstance(raw, str) and raw.strip() and raw.isprintable() else _BAD
 
 
@@ -178,6 +186,19 @@ def _coerce_date(raw: object) -> object:
         except ValueError:
             return _BAD
     return _BAD
+
+
+def _coerce_command(raw: object) -> object:
+    """off, auto, or a command line a shell could split (it is never given to a shell)."""
+    from .voice import VoiceSettingError, parse_voice
+
+    if not isinstance(raw, str) or not raw.isprintable():
+        return _BAD
+    try:
+        parse_voice(raw)
+    except VoiceSettingError:
+        return _BAD
+    return raw.strip()
 
 
 def _in_range(spec: FieldSpec, value: float) -> bool:

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
+from ..core.cues import cue_for, opening_cue
 from ..core.engine import STOPPED, Session
 from ..core.engine_state import session_to_state
 from ..core.engine_types import Event, EventKind
@@ -19,22 +20,16 @@ from ..core.record import SessionRecord
 from ..core.resume import Claim
 from ..core.safe_text import shorten
 from ..core.scale import score
+from ..core.window_title import session_title
 from ..dialogs.choice import ChoiceDialog
 from ..dialogs.heel_check import HeelCheckDialog
 from ..dialogs.note import NoteDialog
 from ..styles import stylesheet
-from ..terminal import times_continued
+from ..terminal import WindowTitle, times_continued
 from ..widgets.set_view import SetView
 from ..widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 from .base import CoachScreen
 
-BELL_EVENTS = {
-    EventKind.COUNTDOWN_ENDED,
-    EventKind.SIDE_SWITCHED,
-    EventKind.SESSION_FINISHED,
-    EventKind.EXERCISE_FINISHED,
-}
-FLASH_EVENTS = {EventKind.COUNTDOWN_ENDED, EventKind.SIDE_SWITCHED, EventKind.SESSION_FINISHED}
 SAVE_EVENTS = {
     EventKind.REP_COUNTED,
     EventKind.SET_ENDED,
@@ -91,6 +86,7 @@ class ActiveSetScreen(CoachScreen):
         self._state_warned = False
         self._pending: SessionRecord | None = None
         """The finished session while the closing questions are asked."""
+        self._title = WindowTitle(self.app)
 
     def compose(self) -> ComposeResult:
         yield SetView()
@@ -101,6 +97,7 @@ class ActiveSetScreen(CoachScreen):
         self.set_interval(1 / self.DISPLAY_HZ, self.tick)
         self._watch_stops()
         self._save_state()
+        self.coach.play_cue(opening_cue(self.session))
         self.tick()
 
     # ---- pauses: nothing runs on behind something else ----------------------
@@ -136,6 +133,9 @@ class ActiveSetScreen(CoachScreen):
         else:
             self.react(self.session.resume(TOO_SMALL))
 
+    def on_unmount(self) -> None:
+        self._title.restore()
+
     # ---- the clock ---------------------------------------------------------
 
     def tick(self) -> None:
@@ -148,20 +148,15 @@ class ActiveSetScreen(CoachScreen):
         if self._ended:
             return
         kinds = {event.kind for event in events}
-        auto = self.session.config.pacing == "auto"
-        if kinds & BELL_EVENTS or (auto and EventKind.REP_COUNTED in kinds):
-            self.coach.signal_user(sound=True) if kinds & FLASH_EVENTS else self._beat()
+        call = cue_for(events, self.session)
+        if call is not None:
+            self.coach.play_cue(call)
         if command or kinds & SAVE_EVENTS:
             self._save_state()
         self.show()
         self._schedule_deadline()
         if EventKind.SESSION_FINISHED in kinds:
             self.finish()
-
-    def _beat(self) -> None:
-        """The pace of a rep: a bell, without the flash."""
-        if self.coach.settings.bell:
-            self.app.bell()
 
     def _schedule_deadline(self) -> None:
         """Wake exactly at the next deadline, not at the next display tick."""
@@ -193,6 +188,7 @@ class ActiveSetScreen(CoachScreen):
         """Draw the session; the phase and pause become classes the stylesheet reads."""
         session = self.session
         self.query_one(SetView).show(session)
+        self._title.show(session_title(session))
         self.set_class(session.paused, "-paused")
         if session.paused:
             self._show_banner(session.pause_reasons)

@@ -1,4 +1,5 @@
-"""Every key, per screen, read from the screens' own BINDINGS so it cannot go stale.
+"""Every key, per screen, read from the screens' own BINDINGS so it cannot go stale; then
+the bell patterns, read from the cue table.
 
 The section of the screen the help was opened from is marked, so the keys that matter
 right now are easy to find.
@@ -78,7 +79,16 @@ def help_sections(app: App[Any]) -> list[HelpSection]:
     for title, screen in _screen_classes():
         keys = describe_bindings(list(screen.BINDINGS), app) + EXTRA_KEYS.get(title, [])
         sections.append(HelpSection(title, screen, keys))
+    sections.append(bell_section())
     return sections
+
+
+def bell_section() -> HelpSection:
+    """The cue table, as the README has it: each bell pattern and what it means."""
+    from ..core.cues import CUES
+
+    rows = [(cue.drawn, cue.meaning) for cue in CUES]
+    return HelpSection("Bells (recovery-tui cues rings each one)", None, rows)
 
 
 def section_text(section: HelpSection) -> Text:

@@ -1,0 +1,36 @@
+"""The terminal's title during a session, so a tab or tmux's window list tells where it is.
+
+"L 7/15 · In-Line Lunge — recovery-tui": the side, what is done of the target, the exercise.
+"""
+
+from __future__ import annotations
+
+from .engine_types import Phase, target_for
+from .safe_text import clean
+from .session_view import SessionView
+
+APP_NAME = "recovery-tui"
+SIDE_LETTERS = {"left": "L", "right": "R", "both": ""}
+
+
+def session_title(view: SessionView) -> str:
+    return f"{_where(view)} — {APP_NAME}"
+
+
+def _where(view: SessionView) -> str:
+    phase = view.phase
+    name = clean(view.exercise.name)
+    if phase is Phase.DONE:
+        return "Session done"
+    if phase is Phase.REST:
+        return f"Rest · next {name}"
+    if phase is Phase.ROUND_REST:
+        return f"Rest · round {view.round + 1} next"
+    side = SIDE_LETTERS.get(view.side, "")
+    if phase is Phase.SWITCH:
+        return f"Switch to {side} · {name}"
+    count = f"{view.count(view.side)}/{target_for(view.exercise.dose)}"
+    words = {Phase.COUNT_IN: "Ready", Phase.HOLD: "Hold", Phase.RELAX: "Relax"}.get(phase)
+    where = " ".join(part for part in (side, words, count) if part)
+    paused = "Paused · " if view.paused else ""
+    return f"{paused}{where} · {name}"
