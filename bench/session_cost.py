@@ -77,7 +77,12 @@ def lateness_row(config: BenchConfig) -> Row:
 
 def cpu_row(config: BenchConfig, tmux: Tmux) -> Row:
     home = make_home(
-        config.workdir / "voice-cpu", 0, heel_check=False, voice="off", count_in_seconds=2
+        config.workdir / "voice-cpu",
+        0,
+        heel_check=False,
+        soreness_check=False,
+        voice="off",
+        count_in_seconds=2,
     )
     pane = tmux.start([*app_command(), "start", "full-circuit"], home.environ())
     try:
