@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import __version__
 from .core.errors import UserError
@@ -77,7 +77,7 @@ def _positive_days(text: str) -> int:
     return int(text)
 
 
-def _add_cues(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_cues(commands: argparse._SubParsersAction[Any]) -> None:
     from .core.cues import CueName
 
     cues = commands.add_parser("cues", help="ring every cue's bell pattern, with its name")
