@@ -182,3 +182,12 @@ def text_of(widget: Static) -> str:
     with console.capture() as capture:
         console.print(content)
     return capture.get()
+
+
+async def pause_until(pilot: Pilot[Any], ready: Callable[[], object], rounds: int = 200) -> None:
+    """Let the app run until `ready()` holds: a loaded machine may need more than one pause."""
+    for _ in range(rounds):
+        if ready():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"the app never got ready: {ready}")

@@ -7,7 +7,13 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from app_helpers import logged, start_default_plan, unfinished_files, write_settings
+from app_helpers import (
+    logged,
+    pause_until,
+    start_default_plan,
+    unfinished_files,
+    write_settings,
+)
 from pilot_steps import leave_session
 from resume_helpers import every_step, new_session, saved_session, where
 
@@ -53,6 +59,9 @@ async def test_save_as_partial_discard_or_not_now(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        if answer != "escape":
+            await pause_until(pilot, lambda: app.screen.query(f"#{answer}"))
+            await pilot.pause()
         if answer == "escape":
             await pilot.press("escape")
         else:
