@@ -37,6 +37,8 @@ from textual.app import App
 from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
 
+from .core.safe_text import clean_line
+
 LINUX_DRIVER_INTERNALS = ("_file", "_sigtstp_application", "_sigcont_application")
 """What `HangupSafeDriver` takes from `LinuxDriver`'s private side (checked on 8.2)."""
 
@@ -186,12 +188,15 @@ def exit_on_signals(signums: Iterable[int], leave: Callable[[], None]) -> None:
 # ---- escapes Textual has no API for: the window title and desktop notifications ----
 
 _ST = "\x1b\\"
-_CONTROL = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], " ")
 
 
 def osc_text(text: str, limit: int = 200) -> str:
-    """Text safe inside an OSC string: no control code can end it early or start another."""
-    return " ".join(text.translate(_CONTROL).split())[:limit]
+    """Text safe inside an OSC string: no control code can end it early or start another.
+
+    The text-safety policy (core/safe_text.py) removes every control character, bidi
+    override and lone surrogate; what is left is made one line of at most `limit`.
+    """
+    return " ".join(clean_line(text).split())[:limit]
 
 
 def tmux_passthrough(sequence: str) -> str:

@@ -65,4 +65,4 @@ def test_the_title_is_osc_2() -> None:
     assert title_escape("L 7/15 · In-Line Lunge — recovery-tui") == (
         "\x1b]2;L 7/15 · In-Line Lunge — recovery-tui\x1b\\"
     )
-    assert title_escape("a\x07b") == "\x1b]2;a b\x1b\\"
+    assert title_escape("a\x07b") == "\x1b]2;a\ufffdb\x1b\\"  # the text-safety policy

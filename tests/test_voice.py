@@ -144,3 +144,23 @@ def test_the_voice_setting_says_what_it_allows() -> None:
         with pytest.raises(ValueError, match="off, auto, or a command line"):
             validate_value(spec, bad)
     assert FIELD_BY_NAME["notify"].default is True
+
+
+def test_words_from_a_plan_are_never_read_as_an_option(tmp_path: Path) -> None:
+    """An exercise named ``-w.bashrc`` must not become espeak's "write a WAV file" option."""
+    script = tmp_path / "options.py"
+    script.write_text(
+        "import argparse, sys\n"
+        "parser = argparse.ArgumentParser()\n"
+        "parser.add_argument('-w')\n"
+        "parser.add_argument('words')\n"
+        "args = parser.parse_args()\n"
+        "open(sys.argv[0] + '.out', 'a').write(repr((args.w, args.words)) + '\\n')\n",
+        encoding="utf-8",
+    )
+    speaker = Speaker([sys.executable, str(script)], lambda message: None)
+    speaker.say("-w.bashrc")
+    out = Path(str(script) + ".out")
+    wait_for(out.exists)
+    speaker.close()
+    assert lines(out) == ["(None, ' -w.bashrc')"]

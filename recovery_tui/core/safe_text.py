@@ -71,6 +71,13 @@ def spreadsheet_safe(text: str) -> str:
     return text
 
 
+def not_an_option(text: str) -> str:
+    """Text passed to another program as an argument that its option parser cannot take
+    for an option: an exercise named ``-w.bashrc`` must not make ``espeak`` write a file.
+    A leading space is enough for getopt and argparse, and is silent when spoken."""
+    return " " + text if text.startswith("-") else text
+
+
 def shorten(text: str, limit: int = 80) -> str:
     """At most `limit` characters, with an ellipsis when cut (for text quoted in messages)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -16,6 +16,8 @@ import subprocess
 import threading
 from collections.abc import Callable, Mapping, Sequence
 
+from recovery_tui.core.safe_text import not_an_option
+
 AUTO_PROGRAMS: tuple[tuple[str, ...], ...] = (
     ("espeak-ng",),
     ("spd-say", "--wait"),
@@ -140,7 +142,7 @@ class Speaker:
     def _speak(self, words: str) -> None:
         try:
             process = subprocess.Popen(
-                [*self.argv, words],
+                [*self.argv, not_an_option(words)],  # words quote plan names
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
