@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from recovery_tui.core.catalog import builtin_plans
-from recovery_tui.core.log import encode_record
+from recovery_tui.core.journal import encode_record
 from recovery_tui.core.plan import DoseKind, Exercise, Plan
 from recovery_tui.core.record import ExerciseResult, SessionRecord
 

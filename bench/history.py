@@ -19,7 +19,7 @@ from textual.widgets import DataTable
 from textual.worker import WorkerState
 
 from recovery_tui.app import RecoveryApp
-from recovery_tui.core.log import tail_records
+from recovery_tui.core.journal import SessionLog
 from recovery_tui.widgets.session_detail import when
 
 from .common import BenchConfig, Row, median, ms
@@ -35,7 +35,7 @@ BEAT = 0.005
 
 def newest_label(home: BenchHome) -> str:
     """The newest session's date as the history table shows it."""
-    newest = max(tail_records(home.paths.log_file, 20), key=lambda r: r.started)
+    newest = max(SessionLog(home.paths.log_file).tail(20), key=lambda r: r.started)
     return when(newest.started, this_year=newest.started.astimezone().year)
 
 

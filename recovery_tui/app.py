@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import signal
 import time
 from collections.abc import Callable, Collection
@@ -15,8 +16,7 @@ from textual.signal import Signal
 
 from .core.catalog import PlanCatalog, load_catalog
 from .core.errors import UserError
-from .core.log import LogWriteError, append_record
-from .core.log_range import read_recent
+from .core.journal import SessionLog
 from .core.safe_text import clean, clean_line
 from .core.settings import LoadedSettings, Settings, load_settings, save_settings
 from .dialogs.guard import KEY_GUARD_SECONDS, KeyGuard
@@ -97,6 +97,10 @@ class RecoveryApp(App[int]):
         self.start_now = start_now
         self.loaded_settings: LoadedSettings = load_settings(paths.config_file)
         self.catalog: PlanCatalog = load_catalog(paths.plans_dir)
+        self.journal = SessionLog(paths.log_file)
+        """The session journal: every read and write of the log goes through it."""
+        self.journal_error = ""
+        """Why the log could not be read at start, for a notification."""
         self.recent: list[SessionRecord] = self._read_recent()
         self.unsaved: list[SessionRecord] = []
         """Sessions that ended but could not be logged: kept here until saved or discarded."""
@@ -122,6 +126,14 @@ class RecoveryApp(App[int]):
     def on_mount(self) -> None:
         self._report_settings()
         self._report_plans()
+        if self.journal_error:
+            self.notify(
+                clean(self.journal_error),
+                title="Session log not read",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
         # The terminal is gone (SIGHUP) or we are asked to stop: the session state is
         # already on disk after every count, so leaving at once loses nothing.
         exit_on_signals((signal.SIGHUP, signal.SIGTERM), self._leave_at_once)
@@ -236,8 +248,8 @@ class RecoveryApp(App[int]):
     def save_record(self, record: SessionRecord) -> bool:
         """Append to the log; on failure keep it in memory to retry, and say why."""
         try:
-            append_record(self.paths.log_file, record)
-        except (LogWriteError, UserError) as error:
+            self.journal.append(record)  # False when already logged: then it is saved too
+        except UserError as error:
             if record not in self.unsaved:
                 self.unsaved.append(record)
             self.unsaved_error = str(error)
@@ -259,16 +271,56 @@ class RecoveryApp(App[int]):
         self.records_changed_signal.publish(record)
         return True
 
+    def amend_record(
+        self, record: SessionRecord, *, note: str | None = None, check_after: int | None = None
+    ) -> None:
+        """Add the after-session check or a note to a session that has ended.
+
+        A logged session gets an amendment (notes.jsonl); one kept in memory (the disk was
+        full) is changed in place and saved whole later.
+        """
+        from .core.journal import UNSET
+
+        changes: dict[str, Any] = {"note": note} if note is not None else {}
+        if check_after is not None:
+            changes["check_after"] = check_after
+        if self.is_unsaved(record):
+            for name, value in changes.items():
+                setattr(record, name, value)
+        else:
+            check = UNSET if check_after is None else check_after
+            try:
+                self.journal.amend(record.id, self.now(), note=note, check_after=check)
+            except UserError as error:
+                self.notify(str(error), title="Not saved", severity="error", markup=False)
+                return
+        self.recent = [
+            dataclasses.replace(r, **changes) if r.id == record.id else r for r in self.recent
+        ]
+        self.records_changed_signal.publish(record)
+
+    def is_unsaved(self, record: SessionRecord) -> bool:
+        """Whether the session is only in memory: the log could not be written."""
+        return any(r.id == record.id for r in self.unsaved)
+
     def retry_unsaved(self) -> None:
         for record in list(self.unsaved):
             if self.save_record(record):
                 self.notify("Saved the session to the log.", markup=False)
 
     def _read_recent(self) -> list[SessionRecord]:
-        """The last days, and the recovery window's (see `read_recent`)."""
+        """The last days, and the recovery window's (see `SessionLog.recent`)."""
+        from .core.adherence import reading_spans
+
         settings = self.settings
-        path, window_days = self.paths.log_file, settings.recovery_window_days
-        return read_recent(path, settings.race_date, self.now(), window_days=window_days)
+        spans = reading_spans(
+            settings.race_date, self.now(), window_days=settings.recovery_window_days
+        )
+        try:
+            return self.journal.recent(spans)
+        except UserError as error:
+            self.journal_error = str(error)
+            return []
 
     # ---- settings ----------------------------------------------------------
 
@@ -306,8 +358,6 @@ class RecoveryApp(App[int]):
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme and self.loaded_settings.error is None:
-            import dataclasses
-
             try:
                 self.update_settings(dataclasses.replace(self.settings, theme=theme))
             except UserError as error:

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     import argparse
     from pathlib import Path
 
+    from .core.journal import SessionLog
     from .core.paths import AppPaths
     from .core.record import SessionRecord
     from .core.settings import Settings
@@ -45,24 +46,24 @@ def _settings(paths: AppPaths) -> Settings:
 
 def status(args: argparse.Namespace, paths: AppPaths) -> int:
     """The check-in: lines for people, or `--json` / `--format` for a status bar."""
-    from .core.log import tail_records
-    from .core.log_range import read_recent
+    from .core.adherence import reading_spans
+    from .core.journal import SessionLog
 
     settings = _settings(paths)
     now = datetime.now().astimezone()
     window_days = settings.recovery_window_days
-    records = read_recent(paths.log_file, settings.race_date, now, window_days=window_days)
-    if not records:
-        records = tail_records(paths.log_file, 1)
+    log = SessionLog(paths.log_file)
+    records = log.recent(reading_spans(settings.race_date, now, window_days=window_days))
     if args.json or args.format is not None:
-        return _status_data(args, paths, settings, records, now)
-    _status_lines(paths, settings, records, now)
+        return _status_data(args, paths, log, settings, records, now)
+    _status_lines(paths, log, settings, records, now)
     return 0
 
 
 def _status_data(
     args: argparse.Namespace,
     paths: AppPaths,
+    log: SessionLog,
     settings: Settings,
     records: list[SessionRecord],
     now: datetime,
@@ -78,7 +79,7 @@ def _status_data(
         race_date=settings.race_date,
         window_days=settings.recovery_window_days,
         target=settings.sessions_per_day,
-        unfinished=count_unfinished(paths.data_dir),
+        unfinished=count_unfinished(paths.data_dir, log),
     )
     if args.format is not None:
         say(fill_template(args.format, facts))
@@ -88,7 +89,11 @@ def _status_data(
 
 
 def _status_lines(
-    paths: AppPaths, settings: Settings, records: list[SessionRecord], now: datetime
+    paths: AppPaths,
+    log: SessionLog,
+    settings: Settings,
+    records: list[SessionRecord],
+    now: datetime,
 ) -> None:
     from .core.adherence import AFTER_THE_WINDOW, compact_strip, recovery_window, window_line
     from .core.next_due import next_session_due
@@ -121,20 +126,19 @@ def _status_lines(
         window_days=window_days,
     )
     say(due.sentence)
-    unfinished = describe_unfinished(paths.data_dir)
+    unfinished = describe_unfinished(paths.data_dir, log)
     if unfinished:
         say(unfinished)
 
 
 def history(args: argparse.Namespace, paths: AppPaths) -> int:
     from .core import export
-    from .core.log import read_log
-    from .core.notes import apply_notes, notes_path, read_notes
+    from .core.journal import SessionLog
 
-    result = read_log(paths.log_file)
-    if result.bad_lines:
-        warn(result.describe_bad_lines(paths.log_file))
-    records = apply_notes(result.records, read_notes(notes_path(paths.log_file)))
+    result = SessionLog(paths.log_file).read_all()
+    for message in result.messages():
+        warn(message)
+    records = result.records
     if args.json:
         export.write_json(records, sys.stdout)
     elif args.csv:
@@ -194,9 +198,10 @@ def report(args: argparse.Namespace, paths: AppPaths) -> int:
 def _write_report(paths: AppPaths, output: Path, text: str) -> None:
     """Write the report, but never over the app's own files."""
     from .core.atomic import atomic_write
-    from .core.notes import notes_path
+    from .core.journal import SessionLog
 
-    own = {paths.log_file, notes_path(paths.log_file), paths.config_file}
+    log = SessionLog(paths.log_file)
+    own = {log.path, log.notes_path, paths.config_file}
     if output.resolve() in {p.resolve() for p in own}:
         raise UserError(f"{output} is one of the app's own files; choose another --output")
     if output.is_dir():
@@ -220,8 +225,7 @@ def show_paths(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def import_log(args: argparse.Namespace, paths: AppPaths) -> int:
-    from .core.merge import merge_logs
+    from .core.journal import SessionLog
 
-    report = merge_logs(paths.log_file, args.file)
-    say(report)
+    say(SessionLog(paths.log_file).merge_from(args.file).describe())
     return 0

@@ -22,6 +22,7 @@ from textual.widgets import Input, Static
 
 from recovery_tui.core.engine import Session
 from recovery_tui.core.engine_types import Phase
+from recovery_tui.core.journal import SessionLog
 from recovery_tui.core.paths import AppPaths
 from recovery_tui.core.record import SessionRecord
 from recovery_tui.dialogs.choice import ChoiceDialog
@@ -57,11 +58,14 @@ def write_plan(paths: AppPaths, file_name: str, text: str) -> Path:
 
 
 def logged(paths: AppPaths) -> list[SessionRecord]:
-    """Every record in the log, checking each line is valid JSON first."""
+    """Every record in the log, as the user sees it (amendments laid over), checking each
+    line is valid JSON first."""
     if not paths.log_file.exists():
         return []
     lines = paths.log_file.read_text(encoding="utf-8").splitlines()
-    return [SessionRecord.from_json(json.loads(line)) for line in lines if line.strip()]
+    records = [SessionRecord.from_json(json.loads(line)) for line in lines if line.strip()]
+    log = SessionLog(paths.log_file)
+    return log.amended(records, log.amendments())
 
 
 def unfinished_files(paths: AppPaths) -> list[Path]:

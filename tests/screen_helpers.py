@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Footer, Input, Static
 
-from recovery_tui.core.log import append_record
+from recovery_tui.core.journal import SessionLog
 from recovery_tui.core.paths import AppPaths
 from recovery_tui.core.record import SessionRecord
 from recovery_tui.screens.history import HistoryScreen
@@ -36,7 +36,7 @@ def text_of(app: Any, selector: str) -> str:
 
 def seed(paths: AppPaths, records: list[SessionRecord]) -> None:
     for record in records:
-        append_record(paths.log_file, record)
+        SessionLog(paths.log_file).append(record)
 
 
 async def open_history(pilot: Pilot[Any]) -> HistoryScreen:

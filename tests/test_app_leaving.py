@@ -21,6 +21,7 @@ from app_helpers import (
 from conftest import FakeClock
 from textual.widgets import DataTable, Static
 
+from recovery_tui.core.journal import SessionLog
 from recovery_tui.core.paths import AppPaths
 from recovery_tui.dialogs.choice import ChoiceDialog
 from recovery_tui.dialogs.heel_check import HeelCheckDialog
@@ -72,7 +73,7 @@ async def test_leaving_logs_a_partial_record_and_updates_home_at_once(
 
 
 @pytest.mark.parametrize(("heel_check", "expected_checks"), [(True, (2, 4)), (False, (None, None))])
-async def test_heel_checks_and_note_go_into_the_record(
+async def test_the_session_is_logged_at_once_and_the_check_and_note_added_after(
     make_app: AppFactory,
     paths: AppPaths,
     clock: FakeClock,
@@ -94,8 +95,12 @@ async def test_heel_checks_and_note_go_into_the_record(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HeelCheckDialog) is heel_check
+        [at_once] = SessionLog(paths.log_file).read_all().records  # another terminal sees it
+        assert (at_once.check_after, at_once.note) == (None, "")
+        assert unfinished_files(paths) == []  # a crash now loses nothing and asks nothing
         await answer_questions(pilot, heel="4", note="[b]calves[/b] easier")
         assert isinstance(app.screen, HomeScreen)
+    assert paths.log_file.read_bytes().count(b"\n") == 1  # the log line was never rewritten
     [record] = logged(paths)
     assert (record.check_before, record.check_after) == expected_checks
     assert record.note == "[b]calves[/b] easier"

@@ -17,10 +17,9 @@ from textual.widgets import Input
 
 from recovery_tui.cli import main
 from recovery_tui.core.adherence import AFTER_THE_WINDOW, compact_strip
-from recovery_tui.core.log import append_record, encode_record
-from recovery_tui.core.notes import notes_path, read_notes
+from recovery_tui.core.journal import SessionLog, encode_record
 from recovery_tui.core.paths import AppPaths
-from recovery_tui.core.record import SessionRecord
+from recovery_tui.core.record import CheckedRecord
 from recovery_tui.dialogs.heel_check import HeelCheckDialog
 from recovery_tui.dialogs.note import NoteDialog
 from recovery_tui.screens.history import HistoryScreen
@@ -45,7 +44,7 @@ async def test_a_note_added_from_history_is_kept_beside_the_log(
     make_app: AppFactory, paths: AppPaths, capsys: pytest.CaptureFixture[str]
 ) -> None:
     record = make_record(FIXED_NOW - timedelta(days=1), id="yesterday")
-    append_record(paths.log_file, record)
+    SessionLog(paths.log_file).append(record)
     log_before = paths.log_file.read_bytes()
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -56,7 +55,8 @@ async def test_a_note_added_from_history_is_kept_beside_the_log(
         assert "Note: calves tight, [b]not[/b] markup" in text_of(app, "#session-text")
         await write_note(pilot, "second thoughts")
     assert paths.log_file.read_bytes() == log_before  # the log itself is never edited
-    assert read_notes(notes_path(paths.log_file)) == {"yesterday": "second thoughts"}
+    found = SessionLog(paths.log_file).find("yesterday")
+    assert found is not None and found.note == "second thoughts"
     assert main(["--data-dir", str(paths.data_dir), "history", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["note"] == "second thoughts"
 
@@ -64,7 +64,7 @@ async def test_a_note_added_from_history_is_kept_beside_the_log(
 async def test_a_note_on_an_unsaved_session_stays_with_it(
     make_app: AppFactory, paths: AppPaths
 ) -> None:
-    append_record(paths.log_file, make_record(FIXED_NOW - timedelta(days=1)))
+    SessionLog(paths.log_file).append(make_record(FIXED_NOW - timedelta(days=1)))
     app = make_app()
     unsaved = make_record(FIXED_NOW - timedelta(hours=1))
     app.unsaved.append(unsaved)
@@ -73,11 +73,11 @@ async def test_a_note_on_an_unsaved_session_stays_with_it(
         await write_note(pilot, "saved later")
         assert unsaved.note == "saved later"  # written with the session when it is saved
         assert "Note: saved later" in text_of(app, "#session-text")
-    assert not notes_path(paths.log_file).exists()
+    assert not SessionLog(paths.log_file).notes_path.exists()
 
 
 async def test_escape_leaves_the_note_as_it_was(make_app: AppFactory, paths: AppPaths) -> None:
-    append_record(paths.log_file, make_record(FIXED_NOW - timedelta(hours=3)))
+    SessionLog(paths.log_file).append(make_record(FIXED_NOW - timedelta(hours=3)))
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_history(pilot)
@@ -86,7 +86,7 @@ async def test_escape_leaves_the_note_as_it_was(make_app: AppFactory, paths: App
         await pilot.press("x", "escape")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
-    assert not notes_path(paths.log_file).exists()
+    assert not SessionLog(paths.log_file).notes_path.exists()
 
 
 async def test_quitting_during_the_closing_questions_saves_the_session(
@@ -109,7 +109,7 @@ async def test_quitting_during_the_closing_questions_saves_the_session(
 
 async def test_history_charts_follow_the_settings(make_app: AppFactory, paths: AppPaths) -> None:
     write_settings(paths, race_date=(FIXED_NOW - timedelta(days=3)).date())
-    append_record(paths.log_file, make_record(FIXED_NOW - timedelta(days=1)))
+    SessionLog(paths.log_file).append(make_record(FIXED_NOW - timedelta(days=1)))
     app = make_app()
     async with app.run_test(size=(80, 30)) as pilot:
         screen = await open_history(pilot)
@@ -135,7 +135,9 @@ def test_status_shows_the_window_and_the_streak(
         sessions_per_day=1,
     )
     for days_ago in (3, 1):
-        append_record(paths.log_file, make_record(now.astimezone(UTC) - timedelta(days=days_ago)))
+        SessionLog(paths.log_file).append(
+            make_record(now.astimezone(UTC) - timedelta(days=days_ago))
+        )
     args = ["--config", str(paths.config_file), "--data-dir", str(paths.data_dir), "status"]
     assert main(args) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -170,8 +172,7 @@ async def test_history_and_plan_selection_agree_on_an_old_race(
 def test_status_with_an_old_race_reads_only_its_window_and_the_last_weeks(
     paths: AppPaths, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import recovery_tui.core.log as log
-    import recovery_tui.core.log_range as log_range
+    import recovery_tui.core.journal.lines as lines
 
     now = datetime.now().astimezone()
     race = (now - timedelta(days=365)).date()
@@ -182,13 +183,12 @@ def test_status_with_an_old_race_reads_only_its_window_and_the_last_weeks(
     paths.log_file.write_bytes(b"".join(encode_record(make_record(s)) for s in starts))
     parsed: list[bytes] = []
 
-    def counted(raw: bytes) -> SessionRecord | None:
-        parsed.append(raw)
-        return parse_line(raw)
+    def counted(data: object) -> CheckedRecord:
+        parsed.append(b"")
+        return check_record(data)
 
-    parse_line = log.parse_line
-    for module in (log, log_range):
-        monkeypatch.setattr(module, "parse_line", counted)
+    check_record = lines.check_record
+    monkeypatch.setattr(lines, "check_record", counted)
     args = ["--config", str(paths.config_file), "--data-dir", str(paths.data_dir), "status"]
     assert main(args) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -218,8 +218,8 @@ async def test_home_calendar_streak_and_status_agree_with_a_hand_count(
         day = today - timedelta(days=7 - offset)
         for n, kind in enumerate(kinds):
             status = "completed" if kind == "c" else "partial"
-            append_record(
-                paths.log_file, make_record(day + timedelta(minutes=2 + n), status=status)
+            SessionLog(paths.log_file).append(
+                make_record(day + timedelta(minutes=2 + n), status=status)
             )
     assert (
         main(["--config", str(paths.config_file), "--data-dir", str(paths.data_dir), "status"]) == 0

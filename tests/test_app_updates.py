@@ -16,7 +16,7 @@ from factories import make_record
 from screen_helpers import open_history, row_texts
 from textual.widgets import DataTable
 
-from recovery_tui.core.log import append_record
+from recovery_tui.core.journal import SessionLog
 from recovery_tui.core.paths import AppPaths
 from recovery_tui.core.record import SessionRecord
 from recovery_tui.screens.home import HomeScreen
@@ -40,7 +40,7 @@ async def test_new_settings_redraw_plan_selection(make_app: AppFactory) -> None:
 async def test_new_settings_reach_the_history_under_them(
     make_app: AppFactory, paths: AppPaths
 ) -> None:
-    append_record(paths.log_file, make_record(FIXED_NOW - timedelta(days=1)))
+    SessionLog(paths.log_file).append(make_record(FIXED_NOW - timedelta(days=1)))
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_history(pilot)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from recovery_tui.core.log import read_log, tail_records
+from recovery_tui.core.journal import SessionLog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not installed
 
@@ -42,7 +42,7 @@ def test_figure_runs_in_quick_mode(key: str, tmp_path: Path) -> None:
 def test_generated_log_is_read_back_whole(tmp_path: Path) -> None:
     path = tmp_path / "sessions.jsonl"
     write_log(path, 400, end=END)
-    result = read_log(path)
+    result = SessionLog(path).read_all()
     assert result.bad_lines == []
     assert len(result.records) == 400
     assert len({r.id for r in result.records}) == 400
@@ -51,7 +51,7 @@ def test_generated_log_is_read_back_whole(tmp_path: Path) -> None:
     assert len({r.plan for r in result.records}) == 3
     assert any(r.note for r in result.records)
     newest = max(result.records, key=lambda r: r.started)
-    assert newest in tail_records(path, 5)  # the end of the file holds the newest
+    assert newest in SessionLog(path).tail(5)  # the end of the file holds the newest
 
 
 def test_generated_log_is_reproducible(tmp_path: Path) -> None:

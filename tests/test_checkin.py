@@ -12,7 +12,7 @@ from factories import make_record
 
 from recovery_tui.core.checkin import FIELDS, checkin, fill_template
 from recovery_tui.core.errors import UserError
-from recovery_tui.core.log import append_record
+from recovery_tui.core.journal import SessionLog
 
 RACE = date(2026, 11, 15)
 NOW = datetime(2026, 11, 23, 13, 0, tzinfo=UTC)  # day 8
@@ -120,7 +120,7 @@ def test_status_json_from_the_command(tmp_path: Path) -> None:
     race = datetime.now(UTC).date() - timedelta(days=3)
     write_config(tmp_path, f"race_date = {race.isoformat()}\nsessions_per_day = 1\n".encode())
     started = datetime.now(UTC) - timedelta(seconds=5)
-    append_record(log_file(tmp_path), make_record(started, id="today"))
+    SessionLog(log_file(tmp_path)).append(make_record(started, id="today"))
     result = cli(tmp_path, "status", "--json")
     assert result.returncode == 0 and result.stderr == ""
     data = json.loads(result.stdout)
@@ -140,7 +140,7 @@ def test_status_json_from_the_command(tmp_path: Path) -> None:
 
 
 def test_status_format_from_the_command(tmp_path: Path) -> None:
-    append_record(log_file(tmp_path), make_record(datetime.now(UTC) - timedelta(seconds=5)))
+    SessionLog(log_file(tmp_path)).append(make_record(datetime.now(UTC) - timedelta(seconds=5)))
     result = cli(tmp_path, "status", "--format", "{sessions_today}/{target}")
     assert (result.returncode, result.stdout, result.stderr) == (0, "1/2\n", "")
     bad = cli(tmp_path, "status", "--format", "{today}")

@@ -10,7 +10,7 @@ from cli_helpers import REPO, cli, log_file, tree, write_config
 from factories import make_record
 
 from recovery_tui import __version__
-from recovery_tui.core.log import append_record
+from recovery_tui.core.journal import SessionLog
 
 BUILTIN_FULL = REPO / "recovery_tui" / "data" / "plans" / "full-circuit.toml"
 
@@ -45,7 +45,7 @@ def test_status_on_an_empty_machine_prints_today_and_creates_nothing(tmp_path: P
 
 def test_status_counts_todays_sessions(tmp_path: Path) -> None:
     now = datetime.now(UTC)
-    append_record(log_file(tmp_path), make_record(now - timedelta(seconds=5)))
+    SessionLog(log_file(tmp_path)).append(make_record(now - timedelta(seconds=5)))
     result = cli(tmp_path, "status")
     assert result.returncode == 0
     assert result.stdout.startswith("1 of 2 sessions today")
@@ -53,7 +53,7 @@ def test_status_counts_todays_sessions(tmp_path: Path) -> None:
 
 def test_data_dir_and_config_options_point_elsewhere(tmp_path: Path) -> None:
     other = tmp_path / "elsewhere"
-    append_record(other / "sessions.jsonl", make_record(datetime.now(UTC)))
+    SessionLog(other / "sessions.jsonl").append(make_record(datetime.now(UTC)))
     settings = tmp_path / "mine.toml"
     settings.write_text("sessions_per_day = 1\n")
     result = cli(tmp_path, "--config", str(settings), "--data-dir", str(other), "status")

@@ -11,7 +11,7 @@ from pathlib import Path
 from cli_helpers import cli, log_file
 from factories import make_record
 
-from recovery_tui.core.log import append_record
+from recovery_tui.core.journal import SessionLog
 from recovery_tui.core.record import SessionRecord
 
 
@@ -21,7 +21,7 @@ def seed(tmp_path: Path) -> list[SessionRecord]:
         make_record(datetime(2026, 11, 22, 18, 30, tzinfo=UTC), id="s-two", status="partial"),
     ]
     for record in records:
-        append_record(log_file(tmp_path), record)
+        SessionLog(log_file(tmp_path)).append(record)
     return records
 
 

@@ -13,7 +13,7 @@ from factories import make_record
 
 from recovery_tui.cli import main
 from recovery_tui.core.export import CSV_COLUMNS, csv_rows, write_csv, write_json
-from recovery_tui.core.log import append_record
+from recovery_tui.core.journal import SessionLog
 from recovery_tui.core.record import SessionRecord
 
 T0 = datetime(2026, 11, 17, 7, 42, tzinfo=UTC)
@@ -101,7 +101,7 @@ def test_history_command_writes_csv_and_json(
     log = tmp_path / "sessions.jsonl"
     late, early = make_record(T0 + timedelta(days=1), id="late"), make_record(T0, id="early")
     for record in (late, early):
-        append_record(log, record)
+        SessionLog(log).append(record)
     assert main(["--data-dir", str(tmp_path), "history", "--json"]) == 0
     assert [r["id"] for r in json.loads(capsys.readouterr().out)] == ["early", "late"]
     assert main(["--data-dir", str(tmp_path), "history", "--csv"]) == 0

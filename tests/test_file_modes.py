@@ -22,7 +22,7 @@ from factories import make_record
 from pilot_steps import TINY_PLAN, leave_session, skip_questions, start_plan
 
 from recovery_tui.cli import main
-from recovery_tui.core.log import append_record
+from recovery_tui.core.journal import SessionLog
 from recovery_tui.core.paths import AppPaths
 from recovery_tui.core.resume import claim_new
 from recovery_tui.core.settings import Settings, save_settings
@@ -58,7 +58,7 @@ def open_umask() -> Iterator[None]:
 @pytest.mark.usefixtures("open_umask")
 def test_the_log_is_private(tmp_path: Path) -> None:
     log = tmp_path / "data" / "sessions.jsonl"
-    append_record(log, make_record(datetime(2026, 11, 2, tzinfo=UTC)))
+    SessionLog(log).append(make_record(datetime(2026, 11, 2, tzinfo=UTC)))
     found = {p: m for p, m, _want in modes_under(tmp_path / "data")}
     assert found[tmp_path / "data"] == 0o700
     assert found[log] == 0o600

@@ -10,8 +10,7 @@ import pytest
 from cli_helpers import cli, log_file, write_config
 from factories import make_record
 
-from recovery_tui.core.log import append_record
-from recovery_tui.core.notes import append_note, notes_path
+from recovery_tui.core.journal import SessionLog
 from recovery_tui.core.record import SessionRecord, Status
 from recovery_tui.core.report import build_report, markdown_text, read_report_records, report_span
 
@@ -100,9 +99,9 @@ def test_the_span(race: date | None, days: int | None, first: date, last: date) 
 def test_reading_the_span_brings_later_notes(tmp_path: Path) -> None:
     path = tmp_path / "sessions.jsonl"
     for record in week():
-        append_record(path, record)
-    append_record(path, make_record(datetime(2026, 12, 20, 8, tzinfo=UTC), id="later"))
-    append_note(notes_path(path), "16-7", "felt good", NOW)
+        SessionLog(path).append(record)
+    SessionLog(path).append(make_record(datetime(2026, 12, 20, 8, tzinfo=UTC), id="later"))
+    SessionLog(path).amend("16-7", NOW, note="felt good")
     span = report_span(RACE, 14, NOW.date())
     records = read_report_records(path, span, UTC)
     assert [r.id for r in records] == [r.id for r in week()]
@@ -117,7 +116,7 @@ def test_report_command_to_stdout_and_to_a_file(tmp_path: Path) -> None:
     write_config(tmp_path, f"race_date = {(today - timedelta(days=2)).isoformat()}\n".encode())
     record = make_record(datetime.now(UTC) - timedelta(minutes=20))
     record.note = "calves [easier](http://x)"
-    append_record(log_file(tmp_path), record)
+    SessionLog(log_file(tmp_path)).append(record)
     shown = cli(tmp_path, "report")
     assert shown.returncode == 0 and shown.stderr == ""
     assert shown.stdout.startswith("# Calf and ankle recovery: ")
@@ -134,7 +133,7 @@ def test_report_command_with_nothing_logged_says_so(tmp_path: Path) -> None:
 
 def test_report_never_writes_over_the_log(tmp_path: Path) -> None:
     path = log_file(tmp_path)
-    append_record(path, make_record(datetime.now(UTC)))
+    SessionLog(path).append(make_record(datetime.now(UTC)))
     before = path.read_bytes()
     result = cli(tmp_path, "report", "--output", str(path))
     assert result.returncode == 1 and "one of the app's own files" in result.stderr

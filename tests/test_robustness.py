@@ -29,7 +29,11 @@ from hypothesis import strategies as st
 from pilot_steps import TINY_PLAN, skip_questions, start_plan
 
 from recovery_tui.core.errors import UserError
-from recovery_tui.core.log import LogWriteError, append_record, encode_record, read_log
+from recovery_tui.core.journal import (
+    LogWriteError,
+    SessionLog,
+    encode_record,
+)
 from recovery_tui.core.paths import AppPaths
 from recovery_tui.core.settings import Settings, load_settings, save_settings
 from recovery_tui.dialogs.choice import ChoiceDialog
@@ -152,11 +156,11 @@ def test_read_log_keeps_the_intact_records_and_numbers_the_rest(
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "sessions.jsonl"
         path.write_bytes(b"".join(pieces))
-        result = read_log(path)
+        result = SessionLog(path).read_all()
         assert len(result.records) == len(good)
         assert result.bad_lines == [n for n in range(1, len(pieces) + 1) if n not in good]
-        append_record(path, make_record(T0 + timedelta(days=9), id="next"))
-        after = read_log(path)
+        SessionLog(path).append(make_record(T0 + timedelta(days=9), id="next"))
+        after = SessionLog(path).read_all()
         assert after.bad_lines == result.bad_lines
         assert [r.id for r in after.records] == [r.id for r in result.records] + ["next"]
         assert path.read_bytes().endswith(b"\n")
@@ -167,7 +171,7 @@ def test_read_log_reports_junk_by_line_number(tmp_path: Path) -> None:
     path.write_bytes(
         RECORD_LINES[0] + b"\x00" * 50 + b"\n" + RECORD_LINES[1] + b'{"schema": 99}\n' + b"not json"
     )
-    result = read_log(path)
+    result = SessionLog(path).read_all()
     assert [r.id for r in result.records] == ["r0", "r1"]
     assert result.describe_bad_lines() == "sessions.jsonl: skipped 3 unreadable lines (2, 4, 5)"
 
@@ -175,8 +179,8 @@ def test_read_log_reports_junk_by_line_number(tmp_path: Path) -> None:
 # ---- a session that cannot be saved ------------------------------------------------
 
 
-def refuse(path: Path, record: object) -> None:
-    raise LogWriteError(f"Could not save the session to {path}: No space left on device.")
+def refuse(log: SessionLog, record: object) -> bool:
+    raise LogWriteError(f"Could not save the session to {log.path}: No space left on device.")
 
 
 async def test_a_full_disk_keeps_the_session_until_it_can_be_saved(
@@ -186,7 +190,7 @@ async def test_a_full_disk_keeps_the_session_until_it_can_be_saved(
     app = make_app(start_plan="tiny", start_now=True)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_plan(pilot, press_enter=False)
-        monkeypatch.setattr("recovery_tui.app.append_record", refuse)
+        monkeypatch.setattr(SessionLog, "append", refuse)
         session = await drive(pilot, screen, clock, set_seconds=20.0)
         await skip_questions(pilot)
         assert session.finished
@@ -215,7 +219,7 @@ async def test_a_full_disk_when_leaving_keeps_the_partial_session(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_plan(pilot)
         await drive(pilot, screen, clock, until=lambda s: s.index == 1)
-        monkeypatch.setattr("recovery_tui.app.append_record", refuse)
+        monkeypatch.setattr(SessionLog, "append", refuse)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)

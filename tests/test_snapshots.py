@@ -23,7 +23,7 @@ from textual.pilot import Pilot
 from recovery_tui.core.engine import Session
 from recovery_tui.core.engine_state import session_to_state
 from recovery_tui.core.engine_types import Phase
-from recovery_tui.core.log import append_record
+from recovery_tui.core.journal import SessionLog
 from recovery_tui.core.paths import AppPaths, resolve_paths
 from recovery_tui.core.resume import claim_new
 from recovery_tui.widgets.plan_detail import PlanDetail
@@ -200,7 +200,7 @@ def seed_history(paths: AppPaths) -> None:
     ]
     for number, (started, status) in enumerate(starts, start=1):
         record = make_record(started, status=status, id=f"seeded-{number}")  # type: ignore[arg-type]
-        append_record(paths.log_file, record)
+        SessionLog(paths.log_file).append(record)
 
 
 def test_history(make_app: AppFactory, paths: AppPaths, snap_compare: SnapCompare) -> None:

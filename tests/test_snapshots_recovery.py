@@ -18,7 +18,7 @@ from app_helpers import write_settings
 from factories import make_record
 from textual.pilot import Pilot
 
-from recovery_tui.core.log import append_record
+from recovery_tui.core.journal import SessionLog
 from recovery_tui.core.paths import AppPaths
 from recovery_tui.core.record import SessionRecord, Status
 
@@ -59,7 +59,7 @@ def seed(paths: AppPaths) -> None:
             record.note = "Quads too sore, stopped at the lunges"
         if day >= 19:
             _weaker_right(record)
-        append_record(paths.log_file, record)
+        SessionLog(paths.log_file).append(record)
 
 
 async def open_history(pilot: Pilot[Any], *keys: str) -> None:

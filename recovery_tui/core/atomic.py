@@ -42,7 +42,13 @@ def ensure_private_dir(path: Path) -> None:
 
 
 def atomic_write(path: Path, data: bytes, *, mode: int = PRIVATE_FILE_MODE) -> None:
-    """Replace ``path`` with ``data`` so that the old content survives any failure."""
+    """Replace ``path`` with ``data`` so that the old content survives any failure.
+
+    A symbolic link is written through: the file it points to is replaced, and the link
+    stays a link (people keep settings in their dotfiles, linked into place). A loop of
+    links raises OSError (ELOOP).
+    """
+    path = _through_links(path)
     ensure_private_dir(path.parent)
     temp = _create_temp(path)
     try:
@@ -59,6 +65,16 @@ def atomic_write(path: Path, data: bytes, *, mode: int = PRIVATE_FILE_MODE) -> N
             os.unlink(temp)
         raise
     _fsync_directory(path.parent)
+
+
+def _through_links(path: Path) -> Path:
+    """The file a link (or a chain of links) ends at; `path` itself when it is no link."""
+    if not path.is_symlink():
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        return Path(os.path.realpath(path))  # a link to a file not made yet: make it there
 
 
 def _create_temp(path: Path) -> Path:

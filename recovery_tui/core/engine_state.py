@@ -110,11 +110,15 @@ def _read_parts(plan: Plan, state: dict[str, Any]) -> _Parts:
 
 
 def _aware(text: Any) -> datetime:
-    """A saved time: it must say its UTC offset, as a log record's times do."""
-    value = datetime.fromisoformat(text)
-    if value.tzinfo is None:
-        raise StateError("a saved time has no UTC offset")
-    return value
+    """A saved time: aware and in range, as a log record's times are (`parse_time`)."""
+    from .record import RecordError, parse_time
+
+    if not isinstance(text, str):
+        raise StateError("a saved time is not text")
+    try:
+        return parse_time(text)
+    except RecordError as error:
+        raise StateError(f"a saved {error}") from None
 
 
 def _whole(value: Any) -> int:

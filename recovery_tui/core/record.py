@@ -6,8 +6,9 @@ versioned so that older apps can skip records they do not understand.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from recovery_tui.core.safe_text import clean, clean_line
@@ -48,34 +49,56 @@ class ExerciseResult:
 
     @classmethod
     def from_json(cls, data: Any) -> ExerciseResult:
-        if not isinstance(data, dict):
-            raise RecordError("exercise is not an object")
-        name, kind = data.get("name"), data.get("kind")
-        if not isinstance(name, str) or not isinstance(kind, str):
-            raise RecordError("exercise needs string 'name' and 'kind'")
-        counts = data.get("counts", {})
-        if not isinstance(counts, dict) or not all(
-            k in SIDES and type(v) is int and v >= 0 for k, v in counts.items()
-        ):
-            raise RecordError("'counts' must map left/right/both to non-negative integers")
+        """An exercise from its JSON; raises `RecordError` (see `check_exercise`)."""
+        check_exercise(data)
+        return cls._from_checked(data)
+
+    @classmethod
+    def _from_checked(cls, data: dict[str, Any]) -> ExerciseResult:
         sets = data.get("set_seconds", {})
-        if not isinstance(sets, dict) or not all(
-            k in SIDES
-            and isinstance(v, list)
-            and all(isinstance(x, int | float) and not isinstance(x, bool) for x in v)
-            for k, v in sets.items()
-        ):
-            raise RecordError("'set_seconds' must map sides to lists of numbers")
-        skipped = data.get("skipped", False)
-        if not isinstance(skipped, bool):
-            raise RecordError("'skipped' must be true or false")
         return cls(
-            name=clean_line(name),
-            kind=clean_line(kind),
-            counts=dict(counts),
+            name=clean_line(data["name"]),
+            kind=clean_line(data["kind"]),
+            counts=dict(data.get("counts", {})),
             set_seconds={k: [float(x) for x in v] for k, v in sets.items()},
-            skipped=skipped,
+            skipped=data.get("skipped", False),
         )
+
+
+def exercise_done(counts: dict[str, int], skipped: bool) -> bool:
+    """An exercise counts as done in its round when something was counted or it was skipped."""
+    return bool(counts) or skipped
+
+
+def completed_rounds(done: Iterable[list[bool]]) -> int:
+    """Rounds in which every exercise was done (`exercise_done`), out of per-round flags."""
+    return sum(1 for flags in done if flags and all(flags))
+
+
+def check_exercise(data: Any) -> bool:
+    """Raise `RecordError` unless `data` is a valid exercise result; whether it is done."""
+    if not isinstance(data, dict):
+        raise RecordError("exercise is not an object")
+    name, kind = data.get("name"), data.get("kind")
+    if not isinstance(name, str) or not isinstance(kind, str):
+        raise RecordError("exercise needs string 'name' and 'kind'")
+    counts = data.get("counts", {})
+    if not isinstance(counts, dict) or not all(
+        k in SIDES and type(v) is int and v >= 0 for k, v in counts.items()
+    ):
+        raise RecordError("'counts' must map left/right/both to non-negative integers")
+    sets = data.get("set_seconds", {})
+    if not isinstance(sets, dict) or not all(
+        k in SIDES
+        and isinstance(v, list)
+        and all(isinstance(x, int | float) and not isinstance(x, bool) for x in v)
+        for k, v in sets.items()
+    ):
+        raise RecordError("'set_seconds' must map sides to lists of numbers")
+    skipped = data.get("skipped", False)
+    if not isinstance(skipped, bool):
+        raise RecordError("'skipped' must be true or false")
+    return exercise_done(counts, skipped)
 
 
 @dataclass(slots=True)
@@ -103,7 +126,9 @@ class SessionRecord:
     @property
     def rounds_completed(self) -> int:
         """Rounds in which every exercise was done or skipped (not left unfinished)."""
-        return sum(1 for r in self.rounds if r and all(e.counts or e.skipped for e in r))
+        return completed_rounds(
+            [exercise_done(e.counts, e.skipped) for e in r] for r in self.rounds
+        )
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -125,50 +150,86 @@ class SessionRecord:
 
     @classmethod
     def from_json(cls, data: Any) -> SessionRecord:
-        """A record from the log; its text is cleaned here, where it enters (safe_text)."""
-        if not isinstance(data, dict):
-            raise RecordError("record is not a JSON object")
-        if data.get("schema") != SCHEMA_VERSION:
-            raise RecordError(f"unsupported schema version {data.get('schema')!r}")
-        for key in ("id", "plan", "started", "ended", "status"):
-            if not isinstance(data.get(key), str):
-                raise RecordError(f"'{key}' must be a string")
-        if data["status"] not in ("completed", "partial"):
-            raise RecordError("'status' must be 'completed' or 'partial'")
-        started, ended = _parse_time(data["started"]), _parse_time(data["ended"])
-        rounds = data.get("rounds", [])
-        if not isinstance(rounds, list) or not all(isinstance(r, list) for r in rounds):
-            raise RecordError("'rounds' must be a list of lists")
-        checks = [data.get("check_before"), data.get("check_after")]
-        if any(value is not None and score(value) is None for value in checks):
-            raise RecordError("heel-to-mat checks must be 1-5 or null")
-        soreness = data.get("quad_soreness")
-        if soreness is not None and score(soreness) is None:
-            raise RecordError("'quad_soreness' must be 1-5 or null")
-        note = data.get("note", "")
-        if not isinstance(note, str):
-            raise RecordError("'note' must be a string")
+        """The record in `data`; raises `RecordError` (see `check_record`)."""
+        return cls.from_checked(check_record(data))
+
+    @classmethod
+    def from_checked(cls, checked: CheckedRecord) -> SessionRecord:
+        """The record `check_record` found valid, built without checking it again; its
+        text is cleaned here, where it enters (safe_text)."""
+        data = checked.data
         plan_name = data.get("plan_name", "")
         return cls(
             id=clean_line(data["id"]),
             plan=clean_line(data["plan"]),
             plan_name=clean_line(plan_name) if isinstance(plan_name, str) else "",
-            started=started,
-            ended=ended,
+            started=checked.started,
+            ended=checked.ended,
             status=data["status"],
-            rounds=[[ExerciseResult.from_json(e) for e in r] for r in rounds],
-            check_before=checks[0],
-            check_after=checks[1],
-            note=clean(note),
-            quad_soreness=soreness,
+            rounds=[[ExerciseResult._from_checked(e) for e in r] for r in data.get("rounds", [])],
+            check_before=data.get("check_before"),
+            check_after=data.get("check_after"),
+            note=clean(data.get("note", "")),
+            quad_soreness=data.get("quad_soreness"),
         )
 
 
-def _parse_time(text: str) -> datetime:
+@dataclass(frozen=True, slots=True)
+class CheckedRecord:
+    """A record's JSON object that `check_record` accepted, with what it worked out."""
+
+    data: dict[str, Any]
+    started: datetime
+    ended: datetime
+    rounds_completed: int
+
+
+def check_record(data: Any) -> CheckedRecord:
+    """The one validator of a session record; raises `RecordError` saying what is wrong.
+
+    Every reader of the log goes through it, so a line is readable or not the same way
+    for `status`, the history list and `import`. It builds no objects beyond the JSON it
+    is given, so listing 20,000 sessions stays light.
+    """
+    if not isinstance(data, dict):
+        raise RecordError("record is not a JSON object")
+    if data.get("schema") != SCHEMA_VERSION:
+        raise RecordError(f"unsupported schema version {data.get('schema')!r}")
+    for key in ("id", "plan", "started", "ended", "status"):
+        if not isinstance(data.get(key), str):
+            raise RecordError(f"'{key}' must be a string")
+    if data["status"] not in ("completed", "partial"):
+        raise RecordError("'status' must be 'completed' or 'partial'")
+    started, ended = parse_time(data["started"]), parse_time(data["ended"])
+    rounds = data.get("rounds", [])
+    if not isinstance(rounds, list) or not all(isinstance(r, list) for r in rounds):
+        raise RecordError("'rounds' must be a list of lists")
+    for value in (data.get("check_before"), data.get("check_after")):
+        if value is not None and score(value) is None:
+            raise RecordError("heel-to-mat checks must be 1-5 or null")
+    soreness = data.get("quad_soreness")
+    if soreness is not None and score(soreness) is None:
+        raise RecordError("'quad_soreness' must be 1-5 or null")
+    if not isinstance(data.get("note", ""), str):
+        raise RecordError("'note' must be a string")
+    done = completed_rounds([check_exercise(e) for e in r] for r in rounds)
+    return CheckedRecord(data, started, ended, done)
+
+
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+"""Times a record may hold: [EARLIEST, LATEST). Outside, a line is unreadable: no session
+of this app was ever logged before 2000, and such values overflow when shown."""
+
+
+def parse_time(text: str) -> datetime:
+    """An aware timestamp in the sane range; raises `RecordError`."""
     try:
         value = datetime.fromisoformat(text)
     except ValueError as error:
         raise RecordError(f"bad timestamp {text!r}") from error
     if value.tzinfo is None:
         raise RecordError(f"timestamp {text!r} has no UTC offset")
+    if not EARLIEST <= value < LATEST:
+        raise RecordError(f"timestamp {text!r} is not between 2000 and 2100")
     return value

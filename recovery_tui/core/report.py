@@ -320,14 +320,13 @@ def _mean(values: list[float]) -> str:
 def read_report_records(
     log_file: Path, span: ReportSpan, zone: tzinfo | None
 ) -> list[SessionRecord]:
-    """The span's records with their later notes, read by bisecting the log (any size)."""
-    from recovery_tui.core.log_range import records_in_span
-    from recovery_tui.core.notes import apply_notes, notes_path, read_notes
+    """The span's records, amended, read by bisecting the log (any size)."""
+    from recovery_tui.core.journal import SessionLog
 
     margin = timedelta(hours=3)  # a daylight-saving change moves local midnight
     start = datetime.combine(span.first, time(), zone) - margin
     end = datetime.combine(span.last + timedelta(days=1), time(), zone) + margin
-    return apply_notes(records_in_span(log_file, start, end), read_notes(notes_path(log_file)))
+    return SessionLog(log_file).between(start, end)
 
 
 def report_for(

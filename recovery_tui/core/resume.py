@@ -19,10 +19,14 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .atomic import atomic_write, ensure_private_dir
+from .errors import UserError
 from .safe_text import clean_line, shorten
+
+if TYPE_CHECKING:
+    from .journal import SessionLog
 
 
 def unfinished_dir(data_dir: Path) -> Path:
@@ -76,8 +80,10 @@ _HELD: dict[Path, Claim] = {}
 
 
 def _try_lock(lock_file: Path) -> int | None:
+    from .journal.files import open_regular
+
     ensure_private_dir(lock_file.parent)
-    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = open_regular(lock_file, flags=os.O_RDWR | os.O_CREAT)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
@@ -135,12 +141,54 @@ def discard_unfinished(data_dir: Path, session_id: str) -> bool:
     return not state_file.exists()
 
 
+MAX_STATE_BYTES = 1024 * 1024
+"""A session's state is a few KB; anything this big is not one of ours."""
+
+
 def _read_state(path: Path) -> dict[str, Any] | None:
+    """The state in a file, or None: missing, not a regular file, too big, not JSON."""
+    from .journal.files import read_whole
+
     try:
-        data = json.loads(path.read_bytes())
+        raw = read_whole(path, MAX_STATE_BYTES)
+        data = None if raw is None else json.loads(raw)
     except (OSError, ValueError, RecursionError):
         return None
     return data if isinstance(data, dict) else None
+
+
+def _held_elsewhere(lock_file: Path) -> bool:
+    """Whether a running app holds this lock; looks without creating or changing a file."""
+    from .journal.files import open_regular
+
+    try:
+        fd = open_regular(lock_file)
+    except OSError:
+        return False  # no lock file (or not one of ours): nobody can hold it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+def peek_orphans(data_dir: Path) -> tuple[list[tuple[Path, dict[str, Any]]], int]:
+    """What `claim_orphans` would claim (state file, state), newest first, and the number
+    held by running apps; for read-only commands: nothing is created, locked or changed."""
+    directory = unfinished_dir(data_dir)
+    if not directory.is_dir():
+        return [], 0
+    found: list[tuple[Path, dict[str, Any]]] = []
+    held = 0
+    for state_file in sorted(directory.glob("*.json")):
+        if _held_elsewhere(state_file.with_suffix(".lock")):
+            held += 1
+        elif (state := _read_state(state_file)) is not None:
+            found.append((state_file, state))
+    found.sort(key=lambda item: str(item[1].get("started", "")), reverse=True)
+    return found, held
 
 
 def claim_orphans(data_dir: Path) -> tuple[list[Claim], int]:
@@ -157,7 +205,10 @@ def claim_orphans(data_dir: Path) -> tuple[list[Claim], int]:
     for state_file in sorted(directory.glob("*.json")):
         if state_file in _HELD:
             continue  # this very process is running it
-        fd = _try_lock(state_file.with_suffix(".lock"))
+        try:
+            fd = _try_lock(state_file.with_suffix(".lock"))
+        except OSError:
+            continue  # its lock is not a file we can use (a pipe, a folder...): not ours
         if fd is None:
             held += 1
             continue
@@ -184,29 +235,38 @@ def describe_state(state: dict[str, Any]) -> str:
     return f"{name}, round {_position(state, 'round')}, exercise {_position(state, 'index')}"
 
 
-def count_unfinished(data_dir: Path) -> int:
+def waiting(
+    data_dir: Path, log: SessionLog | None = None
+) -> tuple[list[tuple[Path, dict[str, Any]]], int]:
+    """`peek_orphans`, less the leftovers of sessions already in `log`; writes nothing.
+
+    A state file whose session is in the log is what a crash after the session was
+    logged leaves behind: not unfinished (the app removes it at its next start).
+    """
+    found, held = peek_orphans(data_dir)
+    if log is not None:
+        found = [(f, state) for f, state in found if not log.contains(f.stem)]
+    return found, held
+
+
+def count_unfinished(data_dir: Path, log: SessionLog | None = None) -> int:
     """Unfinished sessions waiting to be resumed; 0 when their folder cannot be read."""
     try:
-        claims, _held = claim_orphans(data_dir)
-    except OSError:
+        return len(waiting(data_dir, log)[0])
+    except (OSError, UserError):
         return 0
-    for claim in claims:
-        claim.release()
-    return len(claims)
 
 
-def describe_unfinished(data_dir: Path) -> str | None:
-    """One line for `status`, or None when nothing is unfinished."""
+def describe_unfinished(data_dir: Path, log: SessionLog | None = None) -> str | None:
+    """One line for `status`, or None when nothing is unfinished; writes nothing."""
     try:
-        claims, held = claim_orphans(data_dir)
-    except OSError as error:
+        found, held = waiting(data_dir, log)
+    except (OSError, UserError) as error:
         return f"Could not look for unfinished sessions in {unfinished_dir(data_dir)}: {error}"
-    for claim in claims:
-        claim.release()
     parts = []
-    if claims:
-        extra = f" (+{len(claims) - 1} more)" if len(claims) > 1 else ""
-        where = describe_state(claims[0].state)
+    if found:
+        extra = f" (+{len(found) - 1} more)" if len(found) > 1 else ""
+        where = describe_state(found[0][1])
         parts.append(f"Unfinished session: {where}{extra}; run recovery-tui to resume it")
     if held:
         parts.append(f"{held} session(s) running in another window")

@@ -68,7 +68,7 @@ class FieldSpec:
         if self.kind == "choice":
             return "one of: " + ", ".join(self.choices)
         if self.kind == "date":
-            return "a date like 2026-11-02, or empty for none"
+            return "a date like 2026-11-02 (years 2000-2099), or empty for none"
         if self.kind == "command":
             return 'off, auto, or a command line that takes the words last, like "espeak-ng -s 150"'
         return f'a non-empty name such as "{self.default}"'
@@ -178,13 +178,13 @@ def _coerce_date(raw: object) -> object:
         return None
     if isinstance(raw, datetime.datetime):
         return _BAD  # a TOML date-time is a date subclass; a race day has no time
-    if isinstance(raw, datetime.date):
-        return raw
     if isinstance(raw, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw.strip()):
         try:
-            return datetime.date.fromisoformat(raw.strip())
+            raw = datetime.date.fromisoformat(raw.strip())
         except ValueError:
             return _BAD
+    if isinstance(raw, datetime.date) and EARLIEST_DATE <= raw <= LATEST_DATE:
+        return raw  # a race day outside these years would overflow the day arithmetic
     return _BAD
 
 
@@ -199,6 +199,10 @@ def _coerce_command(raw: object) -> object:
     except VoiceSettingError:
         return _BAD
     return raw.strip()
+
+
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+LATEST_DATE = datetime.date(2099, 12, 31)
 
 
 def _in_range(spec: FieldSpec, value: float) -> bool:

@@ -292,8 +292,8 @@ class ActiveSetScreen(CoachScreen):
             self.finish()
 
     def ask_quit(self) -> None:
-        if self._pending is not None:  # only the closing questions were left: save and go
-            self._log(self._pending, then_exit=True)
+        if self._pending is not None:  # logged already; only the closing questions were left
+            self.app.exit(0)
             return
         dialog = ChoiceDialog(
             "A session is running. Keep it to resume next time, or save it as partial?",
@@ -324,7 +324,12 @@ class ActiveSetScreen(CoachScreen):
     # ---- the end -----------------------------------------------------------
 
     def finish(self, *, then_exit: bool = False) -> None:
-        """Ask the closing questions (not when quitting), log the session, go back or quit."""
+        """Log the session at once, then ask the closing questions (not when quitting).
+
+        The after-session check and the note are added to the logged record afterwards
+        (`RecoveryApp.amend_record`), so another terminal's `status` counts the session
+        the moment it ends, and a crash at a dialog loses nothing and asks nothing.
+        """
         if self._ended:
             return
         self._ended = True
@@ -335,8 +340,10 @@ class ActiveSetScreen(CoachScreen):
         record = self.session.to_record()
         record.check_before = self.check_before
         record.quad_soreness = self.quad_soreness
+        if self.coach.save_record(record):
+            self.claim.discard()
         if then_exit:
-            self._log(record, then_exit=True)
+            self._leave(then_exit=True)
             return
         self._pending = record
         if self.coach.settings.heel_check:
@@ -346,27 +353,24 @@ class ActiveSetScreen(CoachScreen):
 
     def _checked_after(self, check: int | None) -> None:
         if self._pending is not None:
-            self._pending.check_after = check
+            if check is not None:
+                self.coach.amend_record(self._pending, check_after=check)
             self._ask_note()
 
     def _ask_note(self) -> None:
         self.app.push_screen(NoteDialog(guard=True), self._noted)
 
     def _noted(self, note: str | None) -> None:
-        if self._pending is not None:
-            self._pending.note = note or ""
-            self._log(self._pending)
-
-    def _log(self, record: SessionRecord, *, then_exit: bool = False) -> None:
-        """Save the record, then leave the screen (or the app)."""
-        self._pending = None
-        saved = self.coach.save_record(record)
-        if saved:
-            self.claim.discard()
+        record, self._pending = self._pending, None
+        if record is None:
+            return
+        if note:
+            self.coach.amend_record(record, note=note)
+        if not self.coach.is_unsaved(record):
             words = "completed" if record.status == "completed" else "saved as partial"
             name = shorten(self.session.plan.name, 60)
             self.notify(f"{name}: {words}.", title="Session logged", markup=False)
-        self._leave(then_exit=then_exit)
+        self._leave(then_exit=False)
 
     def _leave(self, *, then_exit: bool) -> None:
         """Back to plan selection, or out of the app; never out while a record is unsaved."""

@@ -2,7 +2,7 @@
 
 The log may hold years of sessions, so it is read in a thread: the newest page first
 (read from the end of the file, so it shows at once), then, once that is on screen, a
-light summary of every session (`core.history_data`). Only the selected session is read
+light summary of every session (`core.journal.history`). Only the selected session is read
 in full, by its place in the file: a single line, so it is read at once rather than in a
 thread. The table is filled a page at a time as the cursor nears the end: 20,000 rows are
 never built up front.
@@ -19,9 +19,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from ..core.errors import UserError
-from ..core.history_data import PAGE, LoadedHistory, PanelSpan, load_history, newest_page
-from ..core.log_summary import SessionSummary, SummaryList
-from ..core.notes import append_note, notes_path
+from ..core.journal import Amendment, SessionSummary, SummaryList
+from ..core.journal.history import PAGE, LoadedHistory, PanelSpan, load_history, newest_page
 from ..core.record import SessionRecord
 from ..core.stats import format_duration
 from ..dialogs.note import NoteDialog
@@ -88,12 +87,12 @@ class HistoryScreen(CoachScreen):
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def _load(self, unsaved: list[SessionRecord], *, first_page: bool = False) -> LoadedHistory:
-        paths = self.coach.paths
+        log = self.coach.journal
         settings = self.coach.settings
         span = PanelSpan(settings.race_date, settings.recovery_window_days, self.coach.now())
         if first_page:
-            return newest_page(paths, unsaved, span)
-        return load_history(paths, unsaved, span)
+            return newest_page(log, unsaved, span)
+        return load_history(log, unsaved, span)
 
     @on(Worker.StateChanged)
     def _loaded(self, event: Worker.StateChanged) -> None:
@@ -210,7 +209,7 @@ class HistoryScreen(CoachScreen):
         if not 0 <= index < len(self.history):
             return
         summary = self.history.newest(index)
-        record = self.history.record(self.coach.paths.log_file, summary)
+        record = self.history.record(self.coach.journal, summary)
         self.selected_record = record
         detail = self.query_one(SessionDetail)
         this_year = self.coach.now().year
@@ -239,7 +238,7 @@ class HistoryScreen(CoachScreen):
         record = self.selected_record
         if record is not None and record.id != summary.id:
             record = None
-        note = record.note if record else self.history.notes.get(summary.id, "")
+        note = record.note if record else self.history.note(summary) or ""
         dialog = NoteDialog(note, title=f"Note for {when(summary.started)}")
         self.app.push_screen(dialog, lambda new: self._noted(summary, note, new))
 
@@ -249,13 +248,13 @@ class HistoryScreen(CoachScreen):
             return
         unsaved = self.history.unsaved.get(summary.id)
         if summary.in_log:
-            path = notes_path(self.coach.paths.log_file)
             try:
-                append_note(path, summary.id, note, self.coach.now())
+                self.coach.journal.amend(summary.id, self.coach.now(), note=note)
             except UserError as error:
                 self.notify(str(error), title="Note not saved", severity="error", markup=False)
                 return
-            self.history.notes[summary.id] = note
+            known = self.history.amendments.get(summary.id, Amendment())
+            self.history.amendments[summary.id] = known.then(Amendment(note=note))
         elif unsaved is not None:
             unsaved.note = note  # the app's own copy, saved with the session
         index = self.history.row_of(summary.id)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..core.engine import Session
 from ..core.engine_state import StateError, saved_record, session_from_state
 from ..core.engine_types import EngineConfig
+from ..core.errors import UserError
 from ..core.record import SessionRecord
 from ..core.resume import Claim, claim_orphans, describe_state
 from ..core.scale import score
@@ -32,11 +33,23 @@ def offer_resume(app: RecoveryApp) -> bool:
             f"Could not look for unfinished sessions: {error}", severity="warning", markup=False
         )
         return False
+    claims = [claim for claim in claims if not _logged_already(app, claim)]
     restorable = [found for claim in claims if (found := _restore(app, claim)) is not None]
     if not restorable:
         return False
     _ask(app, restorable)
     return True
+
+
+def _logged_already(app: RecoveryApp, claim: Claim) -> bool:
+    """A crash after the session reached the log left its state file: remove it quietly."""
+    try:
+        logged = app.journal.contains(claim.session_id)
+    except UserError:
+        logged = False
+    if logged:
+        claim.discard()
+    return logged
 
 
 def _restore(app: RecoveryApp, claim: Claim) -> Restorable | None:

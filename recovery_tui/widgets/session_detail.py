@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ..core.log_summary import SessionSummary
+from ..core.journal import SessionSummary
 from ..core.record import ExerciseResult, SessionRecord
 from ..core.safe_text import clean
 from ..core.stats import format_duration

@@ -10,10 +10,15 @@ from pathlib import Path
 import pytest
 from factories import make_record
 
-import recovery_tui.core.log_range as log_range
-from recovery_tui.core.log import encode_record, read_log
-from recovery_tui.core.log_range import read_recent, records_in_span
-from recovery_tui.core.record import SessionRecord
+import recovery_tui.core.journal.lines as lines
+from recovery_tui.core.adherence import reading_spans
+from recovery_tui.core.journal import SessionLog, encode_record
+from recovery_tui.core.record import CheckedRecord, SessionRecord
+
+
+def read_recent(path: Path, race: date, now: datetime, *, window_days: int) -> list[SessionRecord]:
+    return SessionLog(path).recent(reading_spans(race, now, window_days=window_days))
+
 
 TODAY = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
 DAYS = 400
@@ -52,7 +57,7 @@ def write_log(
 
 def in_span(path: Path, start: datetime, end: datetime) -> list[str]:
     """The ids a full read of the log finds in [start, end)."""
-    return [r.id for r in read_log(path).records if start <= r.started < end]
+    return [r.id for r in SessionLog(path).read_all().records if start <= r.started < end]
 
 
 SPANS = [(0, 5), (3, 20), (180, 196), (390, 400), (399, 400), (-10, 3), (420, 430), (50, 50)]
@@ -70,7 +75,7 @@ def test_a_span_has_exactly_the_records_a_full_read_has(
     write_log(path, junk_every=junk_every, shuffle=shuffle, spaced=spaced)
     origin = TODAY - timedelta(days=DAYS)
     start, end = origin + timedelta(days=first), origin + timedelta(days=last)
-    found = records_in_span(path, start, end)
+    found = SessionLog(path).between(start, end)
     assert sorted(r.id for r in found) == sorted(in_span(path, start, end))
     assert [r.started for r in found] == sorted(r.started for r in found)
 
@@ -80,22 +85,22 @@ def test_a_span_a_year_back_parses_a_few_dozen_lines(
 ) -> None:
     path = tmp_path / "sessions.jsonl"
     write_log(path)
-    parsed: list[bytes] = []
-    parse_line = log_range.parse_line
+    parsed: list[object] = []
+    check_record = lines.check_record
 
-    def counted(raw: bytes) -> SessionRecord | None:
-        parsed.append(raw)
-        return parse_line(raw)
+    def counted(data: object) -> CheckedRecord:
+        parsed.append(data)
+        return check_record(data)
 
-    monkeypatch.setattr(log_range, "parse_line", counted)
+    monkeypatch.setattr(lines, "check_record", counted)
     start = TODAY - timedelta(days=365)
-    found = records_in_span(path, start, start + timedelta(days=16))
+    found = SessionLog(path).between(start, start + timedelta(days=16))
     assert len(found) == 32
     assert len(parsed) < 100  # of 800: the probes, a few lines before, the span, a day after
 
 
 def test_a_missing_log_has_no_span(tmp_path: Path) -> None:
-    assert records_in_span(tmp_path / "none.jsonl", TODAY - timedelta(days=9), TODAY) == []
+    assert SessionLog(tmp_path / "none.jsonl").between(TODAY - timedelta(days=9), TODAY) == []
 
 
 def test_recent_is_the_last_days_and_the_window_of_an_old_race(tmp_path: Path) -> None:

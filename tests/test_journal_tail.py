@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import pathlib
+import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from factories import make_record
-from test_log import at
+from test_journal_log import at
 
-from recovery_tui.core import log
-from recovery_tui.core.log import (
-    append_record,
-    encode_record,
-    read_log,
-    records_since,
-    tail_records,
-)
+from recovery_tui.core.journal import SessionLog, encode_record, files
+from recovery_tui.core.journal.files import lines_backwards
 from recovery_tui.core.record import SessionRecord
 
 T0 = datetime(2024, 4, 15, 7, 42, tzinfo=UTC)
@@ -47,10 +41,10 @@ def test_tail_matches_the_end_of_a_full_read(
     big_log: tuple[Path, list[SessionRecord]], count: int
 ) -> None:
     path, records = big_log
-    assert path.stat().st_size > 10 * log.BLOCK_SIZE
-    expected = read_log(path).records[-count:] if count else []
+    assert path.stat().st_size > 10 * files.BLOCK_SIZE
+    expected = SessionLog(path).read_all().records[-count:] if count else []
     assert expected == (records[-count:] if count else [])
-    assert tail_records(path, count) == expected
+    assert SessionLog(path).tail(count) == expected
 
 
 def test_tail_reads_only_the_end(
@@ -58,10 +52,10 @@ def test_tail_reads_only_the_end(
 ) -> None:
     path = big_log[0]
     read_bytes = []
-    real_open = pathlib.Path.open
+    real_open = os.fdopen
 
-    def counting_open(self: Path, *args: Any, **kwargs: Any) -> Any:
-        handle = real_open(self, *args, **kwargs)
+    def counting_open(*args: Any, **kwargs: Any) -> Any:
+        handle = real_open(*args, **kwargs)
         real_read = handle.read
 
         def read(size: int = -1) -> Any:
@@ -72,9 +66,9 @@ def test_tail_reads_only_the_end(
         handle.read = read
         return handle
 
-    monkeypatch.setattr(pathlib.Path, "open", counting_open)
-    assert len(tail_records(path, 3)) == 3
-    assert sum(read_bytes) <= log.BLOCK_SIZE < path.stat().st_size
+    monkeypatch.setattr(os, "fdopen", counting_open)
+    assert len(SessionLog(path).tail(3)) == 3
+    assert sum(read_bytes) <= files.BLOCK_SIZE < path.stat().st_size
 
 
 @pytest.mark.parametrize("block_size", [1, 2, 7, 64, 4096])
@@ -83,7 +77,8 @@ def test_lines_backwards_at_any_block_size(tmp_path: Path, data: bytes, block_si
     path = tmp_path / "f"
     path.write_bytes(data)
     expected = data.split(b"\n")[::-1]
-    assert list(log._lines_backwards(path, block_size)) == expected
+    with path.open("rb") as handle:
+        assert [line for _at, line in lines_backwards(handle, block_size)] == expected
 
 
 def test_records_since_reads_back_to_the_given_time(tmp_path: Path) -> None:
@@ -94,6 +89,6 @@ def test_records_since_reads_back_to_the_given_time(tmp_path: Path) -> None:
     straggler = make_record(T0 + timedelta(days=3, hours=20))  # older than since, out of order
     at_since = make_record(T0 + timedelta(days=4))
     for record in [hidden, *days, wanted, straggler, at_since]:
-        append_record(path, record)
-    assert records_since(path, T0 + timedelta(days=4)) == [at_since, wanted]
-    assert records_since(path, T0 + timedelta(days=10)) == []
+        SessionLog(path).append(record)
+    assert SessionLog(path).since(T0 + timedelta(days=4)) == [at_since, wanted]
+    assert SessionLog(path).since(T0 + timedelta(days=10)) == []

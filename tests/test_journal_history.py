@@ -8,9 +8,8 @@ import pytest
 from conftest import FIXED_NOW
 from factories import make_record
 
-from recovery_tui.core.history_data import PAGE, PanelSpan, load_history, newest_page
-from recovery_tui.core.log import append_record, encode_record
-from recovery_tui.core.notes import append_note, notes_path
+from recovery_tui.core.journal import SessionLog, encode_record
+from recovery_tui.core.journal.history import PAGE, PanelSpan, load_history, newest_page
 from recovery_tui.core.paths import AppPaths
 from recovery_tui.core.record import SessionRecord
 
@@ -31,20 +30,20 @@ def test_unsaved_sessions_are_listed_once_and_held_in_memory(paths: AppPaths) ->
     seed(paths, [logged])
     unsaved = make_record(FIXED_NOW - timedelta(hours=1))
     saved_since = logged  # saved by a retry, but still in the app's list
-    loaded = load_history(paths, [unsaved, saved_since, unsaved])
+    loaded = load_history(SessionLog(paths.log_file), [unsaved, saved_since, unsaved])
     assert len(loaded) == 2
     assert [loaded.newest(i).id for i in range(2)] == [unsaved.id, logged.id]
     assert not loaded.newest(0).in_log and loaded.newest(1).in_log
-    assert loaded.record(paths.log_file, loaded.newest(0)) is unsaved
+    assert loaded.record(SessionLog(paths.log_file), loaded.newest(0)) is unsaved
     assert loaded.row_of(logged.id) == 1 and loaded.row_of("nobody") is None
 
 
 def test_the_selected_record_is_read_with_its_later_note(paths: AppPaths) -> None:
     records = daily(3)
     seed(paths, records)
-    append_note(notes_path(paths.log_file), records[1].id, "heels flat!", FIXED_NOW)
-    loaded = load_history(paths, [])
-    middle = loaded.record(paths.log_file, loaded.newest(1))
+    SessionLog(paths.log_file).amend(records[1].id, FIXED_NOW, note="heels flat!")
+    loaded = load_history(SessionLog(paths.log_file), [])
+    middle = loaded.record(SessionLog(paths.log_file), loaded.newest(1))
     assert middle is not None
     assert (middle.id, middle.note, middle.rounds) == (
         records[1].id,
@@ -56,16 +55,16 @@ def test_the_selected_record_is_read_with_its_later_note(paths: AppPaths) -> Non
 
 def test_no_record_once_the_log_holds_other_sessions(paths: AppPaths) -> None:
     seed(paths, daily(3))
-    loaded = load_history(paths, [])
+    loaded = load_history(SessionLog(paths.log_file), [])
     seed(paths, daily(3))  # `import` replaced the log: new ids at the same offsets
-    assert loaded.record(paths.log_file, loaded.newest(0)) is None
+    assert loaded.record(SessionLog(paths.log_file), loaded.newest(0)) is None
 
 
 def test_a_damaged_log_is_listed_with_a_warning(paths: AppPaths) -> None:
     seed(paths, daily(2))
     with paths.log_file.open("ab") as log:
         log.write(b"{junk\n")
-    loaded = load_history(paths, [])
+    loaded = load_history(SessionLog(paths.log_file), [])
     assert len(loaded) == 2
     assert loaded.warning == "sessions.jsonl: skipped 1 unreadable line (3)"
 
@@ -73,15 +72,15 @@ def test_a_damaged_log_is_listed_with_a_warning(paths: AppPaths) -> None:
 def test_an_unreadable_log_lists_the_unsaved_and_says_why(paths: AppPaths) -> None:
     paths.log_file.mkdir(parents=True)
     unsaved = make_record(FIXED_NOW)
-    assert len(newest_page(paths, [unsaved])) == 1
-    loaded = load_history(paths, [unsaved])
+    assert len(newest_page(SessionLog(paths.log_file), [unsaved])) == 1
+    loaded = load_history(SessionLog(paths.log_file), [unsaved])
     assert len(loaded) == 1 and "Could not read the session log" in loaded.warning
 
 
 def test_the_first_page_is_the_newest_sessions(paths: AppPaths) -> None:
     records = daily(PAGE + 30)
     seed(paths, records)
-    first = newest_page(paths, [])
+    first = newest_page(SessionLog(paths.log_file), [])
     assert not first.complete and len(first) == PAGE
     assert first.newest(0).id == records[-1].id
     assert first.newest(PAGE - 1).id == records[-PAGE].id
@@ -118,7 +117,9 @@ def test_the_panel_gets_the_records_of_its_window_only(
 ) -> None:
     seed(paths, daily(400))
     unsaved = make_record(FIXED_NOW - timedelta(hours=1))
-    window = load_history(paths, [unsaved], PanelSpan(race, window_days, FIXED_NOW)).window
+    window = load_history(
+        SessionLog(paths.log_file), [unsaved], PanelSpan(race, window_days, FIXED_NOW)
+    ).window
     assert {r.started.date() for r in window} == expected
     assert len(window) == len(expected) + 1 and unsaved in window
     assert [r.started for r in window] == sorted(r.started for r in window)
@@ -127,7 +128,10 @@ def test_the_panel_gets_the_records_of_its_window_only(
 def test_the_first_page_has_a_recent_window_in_full(paths: AppPaths) -> None:
     seed(paths, daily(400))
     span = PanelSpan(D(2026, 11, 15), 14, FIXED_NOW)
-    first, whole = newest_page(paths, [], span), load_history(paths, [], span)
+    first, whole = (
+        newest_page(SessionLog(paths.log_file), [], span),
+        load_history(SessionLog(paths.log_file), [], span),
+    )
     assert not first.complete
     assert [r.id for r in first.window] == [r.id for r in whole.window]
     assert len(first.window) == 9  # race day to today
@@ -135,18 +139,21 @@ def test_the_first_page_has_a_recent_window_in_full(paths: AppPaths) -> None:
 
 def test_no_span_no_window(paths: AppPaths) -> None:
     seed(paths, daily(3))
-    assert load_history(paths, []).window == []
+    assert load_history(SessionLog(paths.log_file), []).window == []
 
 
 def test_the_window_has_the_later_notes_too(paths: AppPaths) -> None:
     records = daily(2)
     seed(paths, records)
-    append_note(notes_path(paths.log_file), records[0].id, "tight", FIXED_NOW)
+    SessionLog(paths.log_file).amend(records[0].id, FIXED_NOW, note="tight")
     span = PanelSpan(None, 14, datetime(2026, 11, 23, 20, tzinfo=UTC))
-    assert [r.note for r in load_history(paths, [], span).window] == ["tight", ""]
+    assert [r.note for r in load_history(SessionLog(paths.log_file), [], span).window] == [
+        "tight",
+        "",
+    ]
 
 
 def test_appended_sessions_are_found(paths: AppPaths) -> None:
     seed(paths, daily(2))
-    append_record(paths.log_file, make_record(FIXED_NOW, id="new"))
-    assert load_history(paths, []).newest(0).id == "new"
+    SessionLog(paths.log_file).append(make_record(FIXED_NOW, id="new"))
+    assert load_history(SessionLog(paths.log_file), []).newest(0).id == "new"

@@ -1,4 +1,4 @@
-"""Session summaries list exactly what `read_log` reads, and lead back to the full record."""
+"""Session summaries list exactly what `read_all` reads, and lead back to the full record."""
 
 from __future__ import annotations
 
@@ -9,16 +9,26 @@ from pathlib import Path
 import pytest
 from factories import make_record
 
-from recovery_tui.core.log import LogReadError, append_record, encode_record, read_log
-from recovery_tui.core.log_summary import (
-    NOT_IN_LOG,
-    read_record_at,
-    read_records,
-    read_summaries,
-    summarize_line,
-    summarize_record,
-    tail_summaries,
-)
+from recovery_tui.core.journal import NOT_IN_LOG, LogReadError, SessionLog, encode_record
+from recovery_tui.core.journal.lines import summarize_line, summarize_record
+
+
+def read_record_at(path: Path, offset: int) -> object:
+    """The record a summary at `offset` leads back to (the id is the one found there)."""
+    log = SessionLog(path)
+    line = _line_at(path, offset)
+    found = summarize_line(line, offset, {}) if line else None
+    records = log.records_of([found], {}) if found else []
+    return records[0] if records else None
+
+
+def _line_at(path: Path, offset: int) -> bytes:
+    if offset < 0 or not path.exists():
+        return b""
+    with path.open("rb") as handle:
+        handle.seek(offset)
+        return handle.readline()
+
 
 START = datetime(2026, 11, 16, 7, 0, tzinfo=UTC)
 
@@ -51,11 +61,11 @@ BAD_LINES = {
 
 
 @pytest.mark.parametrize("raw", BAD_LINES.values(), ids=BAD_LINES.keys())
-def test_a_line_read_log_skips_is_skipped_too(raw: bytes, tmp_path: Path) -> None:
+def test_a_line_read_all_skips_is_skipped_too(raw: bytes, tmp_path: Path) -> None:
     path = tmp_path / "sessions.jsonl"
     path.write_bytes(encode_record(make_record(START)) + raw + b"\n")
-    assert read_log(path).bad_lines == [2]
-    result = read_summaries(path)
+    assert SessionLog(path).read_all().bad_lines == [2]
+    result = SessionLog(path).summaries()
     assert result.bad_lines == [2]
     assert len(result.summaries) == 1
 
@@ -65,9 +75,9 @@ def test_summaries_match_the_records_in_start_order(tmp_path: Path) -> None:
     starts = [START + timedelta(hours=h) for h in (5, 0, 12, 30)]
     for index, started in enumerate(starts):
         status = "partial" if index == 2 else "completed"
-        append_record(path, make_record(started, status=status))
-    records = read_log(path).records
-    summaries = read_summaries(path).summaries
+        SessionLog(path).append(make_record(started, status=status))
+    records = SessionLog(path).read_all().records
+    summaries = SessionLog(path).summaries().summaries
     assert [s.id for s in summaries] == [r.id for r in records]
     for summary, record in zip(summaries, records, strict=True):
         assert summary == summarize_record(record, summary.offset)
@@ -79,9 +89,9 @@ def test_each_summary_leads_back_to_its_full_record(tmp_path: Path) -> None:
     path = tmp_path / "sessions.jsonl"
     path.write_bytes(b"\n{junk\n")
     for hour in range(5):
-        append_record(path, make_record(START + timedelta(hours=hour)))
-    by_id = {r.id: r for r in read_log(path).records}
-    summaries = read_summaries(path).summaries
+        SessionLog(path).append(make_record(START + timedelta(hours=hour)))
+    by_id = {r.id: r for r in SessionLog(path).read_all().records}
+    summaries = SessionLog(path).summaries().summaries
     assert len(summaries) == 5
     for summary in summaries:
         assert read_record_at(path, summary.offset) == by_id[summary.id]
@@ -90,12 +100,12 @@ def test_each_summary_leads_back_to_its_full_record(tmp_path: Path) -> None:
 @pytest.mark.parametrize("offset", [NOT_IN_LOG, 10_000])
 def test_no_record_where_there_is_no_line(offset: int, tmp_path: Path) -> None:
     path = tmp_path / "sessions.jsonl"
-    append_record(path, make_record(START))
+    SessionLog(path).append(make_record(START))
     assert read_record_at(path, offset) is None
 
 
 def test_a_missing_log_has_no_summaries(tmp_path: Path) -> None:
-    result = read_summaries(tmp_path / "nothing.jsonl")
+    result = SessionLog(tmp_path / "nothing.jsonl").summaries()
     assert len(result.summaries) == 0 and result.bad_lines == []
     assert read_record_at(tmp_path / "nothing.jsonl", 0) is None
 
@@ -123,14 +133,11 @@ def _mixed_log(path: Path) -> list[str]:
     return ids
 
 
-@pytest.mark.parametrize("block_size", [7, 64, 100_000])
 @pytest.mark.parametrize("count", [0, 1, 3, 8, 20])
-def test_tail_summaries_are_the_last_lines_in_start_order(
-    tmp_path: Path, count: int, block_size: int
-) -> None:
+def test_tail_summaries_are_the_last_lines_in_start_order(tmp_path: Path, count: int) -> None:
     path = tmp_path / "sessions.jsonl"
     ids = _mixed_log(path)
-    tail = tail_summaries(path, count, block_size=block_size)
+    tail = SessionLog(path).newest_summaries(count)
     last = set(ids[len(ids) - count :]) if count else set()
     assert {s.id for s in tail} == last
     assert [s.started for s in tail] == sorted(s.started for s in tail)
@@ -140,26 +147,26 @@ def test_tail_summaries_are_the_last_lines_in_start_order(
 
 
 def test_tail_summaries_of_a_missing_log_are_none(tmp_path: Path) -> None:
-    assert len(tail_summaries(tmp_path / "nothing.jsonl", 5)) == 0
+    assert len(SessionLog(tmp_path / "nothing.jsonl").newest_summaries(5)) == 0
 
 
 def test_an_unreadable_log_is_reported_by_name(tmp_path: Path) -> None:
     folder = tmp_path / "sessions.jsonl"
     folder.mkdir()
     with pytest.raises(LogReadError, match=r"Could not read the session log .*sessions\.jsonl"):
-        tail_summaries(folder, 5)
+        SessionLog(folder).newest_summaries(5)
 
 
 def test_read_records_skips_what_the_log_no_longer_holds(tmp_path: Path) -> None:
     path = tmp_path / "sessions.jsonl"
     for hour in range(3):
-        append_record(path, make_record(START + timedelta(hours=hour)))
-    summaries = list(read_summaries(path).summaries)
-    by_offset = read_records(path, summaries)
+        SessionLog(path).append(make_record(START + timedelta(hours=hour)))
+    summaries = list(SessionLog(path).summaries().summaries)
+    by_offset = SessionLog(path).records_of(summaries, {})
     assert [r.id for r in by_offset] == [s.id for s in summaries]
     unsaved = summarize_record(make_record(START))
-    assert read_records(path, [unsaved]) == []
+    assert SessionLog(path).records_of([unsaved], {}) == []
     # `import` rewrote the log: the same offsets now hold other sessions.
     path.write_bytes(b"".join(encode_record(make_record(START)) for _ in range(3)))
-    assert read_records(path, summaries) == []
-    assert read_records(tmp_path / "gone.jsonl", summaries) == []
+    assert SessionLog(path).records_of(summaries, {}) == []
+    assert SessionLog(tmp_path / "gone.jsonl").records_of(summaries, {}) == []

@@ -7,8 +7,8 @@ only. So opening the history never builds thousands of `SessionRecord`s, which c
 10 KB each and freeze the UI while the garbage collector walks them.
 
 Sessions that could not be saved (kept in memory by the app) are listed with the rest,
-marked by their `NOT_IN_LOG` offset. Notes written later (notes.jsonl) are laid over
-the records as they are read. Call these from a thread: they read files.
+marked by their `NOT_IN_LOG` offset. Amendments (notes.jsonl) are read once per load
+and laid over each record as it is read. Call these from a thread: they read files.
 """
 
 from __future__ import annotations
@@ -16,21 +16,13 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 
 from recovery_tui.core.adherence import reading_spans
 from recovery_tui.core.errors import UserError
-from recovery_tui.core.log import describe_bad_lines
-from recovery_tui.core.log_summary import (
-    SessionSummary,
-    SummaryList,
-    read_records,
-    read_summaries,
-    summarize_record,
-    tail_summaries,
-)
-from recovery_tui.core.notes import notes_path, read_notes
-from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.journal.amendments import Amendment
+from recovery_tui.core.journal.lines import describe_bad_lines, summarize_record
+from recovery_tui.core.journal.session_log import SessionLog
+from recovery_tui.core.journal.summaries import SessionSummary, SummaryList
 from recovery_tui.core.record import SessionRecord
 from recovery_tui.core.trends import chart_days
 
@@ -70,8 +62,8 @@ class LoadedHistory:
     """Every session listed, in start order, unsaved ones included."""
     unsaved: dict[str, SessionRecord] = field(default_factory=dict)
     """The sessions kept in memory because the log could not be written, by id."""
-    notes: dict[str, str] = field(default_factory=dict)
-    """Later notes by session id (notes.jsonl)."""
+    amendments: dict[str, Amendment] = field(default_factory=dict)
+    """Later notes and after-checks by session id (notes.jsonl)."""
     window: list[SessionRecord] = field(default_factory=list)
     """Full records for the recovery panel (see `PanelSpan`), in start order."""
     warning: str = ""
@@ -91,20 +83,21 @@ class LoadedHistory:
         index = self.summaries.index_of(session_id)
         return None if index is None else len(self.summaries) - 1 - index
 
-    def record(self, log_file: Path, summary: SessionSummary) -> SessionRecord | None:
-        """The full record with its later note; None when the log no longer holds it."""
+    def record(self, log: SessionLog, summary: SessionSummary) -> SessionRecord | None:
+        """The full record, amended; None when the log no longer holds it."""
         if not summary.in_log:
             return self.unsaved.get(summary.id)
-        found = read_records(log_file, [summary])
-        return _with_notes(found, self.notes)[0] if found else None
+        found = log.records_of([summary], self.amendments)
+        return found[0] if found else None
 
-
-def _with_notes(records: list[SessionRecord], notes: dict[str, str]) -> list[SessionRecord]:
-    return [dataclasses.replace(r, note=notes[r.id]) if r.id in notes else r for r in records]
+    def note(self, summary: SessionSummary) -> str | None:
+        """The session's note as amended later, or None when it never was."""
+        amendment = self.amendments.get(summary.id)
+        return None if amendment is None else amendment.note
 
 
 def _panel_records(
-    log_file: Path, loaded: LoadedHistory, span: PanelSpan | None
+    log: SessionLog, loaded: LoadedHistory, span: PanelSpan | None
 ) -> list[SessionRecord]:
     """The records `span` asks for: read by offset, or the unsaved ones from memory."""
     if span is None:
@@ -114,51 +107,57 @@ def _panel_records(
         {i for start, end in span.ranges() for i in summaries.started_between(start, end)}
     )
     chosen = [summaries[i] for i in wanted]
-    saved = _with_notes(read_records(log_file, (s for s in chosen if s.in_log)), loaded.notes)
+    saved = log.records_of((s for s in chosen if s.in_log), loaded.amendments)
     unsaved = [loaded.unsaved[s.id] for s in chosen if not s.in_log and s.id in loaded.unsaved]
     return sorted(saved + unsaved, key=lambda r: r.started)
 
 
 def _loaded(
-    log_file: Path,
+    log: SessionLog,
     summaries: SummaryList,
     unsaved: list[SessionRecord],
     span: PanelSpan | None,
     *,
     warning: str = "",
     complete: bool = True,
+    since: datetime | None = None,
 ) -> LoadedHistory:
-    """Lists the unsaved sessions that are not in the log, then reads the panel's records."""
+    """Lists the unsaved sessions that are not in the log, then reads the amendments (of
+    the sessions since `since`, or all) and the panel's records."""
     kept: dict[str, SessionRecord] = {}
     for record in unsaved:
         if summaries.index_of(record.id) is None and record.id not in kept:
             kept[record.id] = record
             summaries.append(summarize_record(record))
     summaries.sort()
-    notes = read_notes(notes_path(log_file))
-    loaded = LoadedHistory(summaries, kept, notes, warning=warning, complete=complete)
-    return dataclasses.replace(loaded, window=_panel_records(log_file, loaded, span))
+    try:
+        found = log.amendments(since)
+    except UserError as error:
+        found = {}
+        warning = "\n".join(text for text in (warning, str(error)) if text)
+    loaded = LoadedHistory(summaries, kept, found, warning=warning, complete=complete)
+    return dataclasses.replace(loaded, window=_panel_records(log, loaded, span))
 
 
 def newest_page(
-    paths: AppPaths, unsaved: list[SessionRecord], span: PanelSpan | None = None
+    log: SessionLog, unsaved: list[SessionRecord], span: PanelSpan | None = None
 ) -> LoadedHistory:
     """The last PAGE sessions of the log, fast: only the end of the file is read."""
     try:
-        summaries = tail_summaries(paths.log_file, PAGE)
+        summaries = log.newest_summaries(PAGE)
     except UserError:
         summaries = SummaryList()  # load_history reports it
-    return _loaded(paths.log_file, summaries, unsaved, span, complete=False)
+    since = summaries[0].started if len(summaries) else None
+    return _loaded(log, summaries, unsaved, span, complete=False, since=since)
 
 
 def load_history(
-    paths: AppPaths, unsaved: list[SessionRecord], span: PanelSpan | None = None
+    log: SessionLog, unsaved: list[SessionRecord], span: PanelSpan | None = None
 ) -> LoadedHistory:
     """Every session of the log as a summary, and the unsaved ones (call from a thread)."""
-    path = paths.log_file
     try:
-        result = read_summaries(path)
+        result = log.summaries()
     except UserError as error:
-        return _loaded(path, SummaryList(), unsaved, span, warning=str(error))
-    warning = describe_bad_lines(path, result.bad_lines)
-    return _loaded(path, result.summaries, unsaved, span, warning=warning)
+        return _loaded(log, SummaryList(), unsaved, span, warning=str(error))
+    warning = describe_bad_lines(log.path, result.bad_lines)
+    return _loaded(log, result.summaries, unsaved, span, warning=warning)

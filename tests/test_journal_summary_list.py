@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from factories import make_record
 
-from recovery_tui.core.log_summary import NOT_IN_LOG, SessionSummary, summarize_record
-from recovery_tui.core.summary_list import SummaryList
+from recovery_tui.core.journal import NOT_IN_LOG, SessionSummary
+from recovery_tui.core.journal.lines import summarize_record
+from recovery_tui.core.journal.summaries import SummaryList
 
 START = datetime(2026, 11, 16, 7, 0, tzinfo=UTC)
 PARIS = ZoneInfo("Europe/Paris")

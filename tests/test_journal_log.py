@@ -15,16 +15,8 @@ from typing import Any
 import pytest
 from factories import make_record
 
-from recovery_tui.core.log import (
-    LogReadError,
-    LogWriteError,
-    append_record,
-    describe_bad_lines,
-    encode_record,
-    read_log,
-    records_since,
-    tail_records,
-)
+from recovery_tui.core.journal import LogReadError, LogWriteError, SessionLog, encode_record
+from recovery_tui.core.journal.lines import describe_bad_lines
 from recovery_tui.core.record import ExerciseResult
 
 T0 = datetime(2024, 4, 15, 7, 42, tzinfo=UTC)
@@ -47,8 +39,8 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     rich.rounds[1].append(ExerciseResult("Extra", "held", {"both": 0}, skipped=True))
     records = [rich, make_record(at(60)), make_record(at(120), plan="my-plan")]
     for record in records:
-        append_record(path, record)
-    result = read_log(path)
+        SessionLog(path).append(record)
+    result = SessionLog(path).read_all()
     assert result.records == records
     assert result.bad_lines == [] and result.messages() == []
     assert path.read_bytes().count(b"\n") == 3
@@ -57,29 +49,29 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
 
 def test_file_and_folder_are_private(tmp_path: Path) -> None:
     path = tmp_path / "new" / "sessions.jsonl"
-    append_record(path, make_record(T0))
+    SessionLog(path).append(make_record(T0))
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
 
 
 def test_missing_file_reads_as_empty(tmp_path: Path) -> None:
     path = tmp_path / "sessions.jsonl"
-    assert read_log(path).records == [] and read_log(path).bad_lines == []
-    assert tail_records(path, 5) == [] and records_since(path, T0) == []
+    assert SessionLog(path).read_all().records == [] and SessionLog(path).read_all().bad_lines == []
+    assert SessionLog(path).tail(5) == [] and SessionLog(path).since(T0) == []
 
 
 def test_torn_last_line_does_not_swallow_the_next_record(tmp_path: Path) -> None:
     path = tmp_path / "sessions.jsonl"
     first, second, lost, new = (make_record(at(i)) for i in range(4))
-    append_record(path, first)
-    append_record(path, second)
+    SessionLog(path).append(first)
+    SessionLog(path).append(second)
     with path.open("ab") as handle:
         handle.write(encode_record(lost)[:40])  # the crash
-    append_record(path, new)
-    result = read_log(path)
+    SessionLog(path).append(new)
+    result = SessionLog(path).read_all()
     assert result.records == [first, second, new]
     assert result.bad_lines == [3]
-    assert tail_records(path, 5) == [first, second, new]
+    assert SessionLog(path).tail(5) == [first, second, new]
 
 
 def test_every_truncation_keeps_the_intact_records(
@@ -98,10 +90,10 @@ def test_every_truncation_keeps_the_intact_records(
         path.write_bytes(data[:cut])
         intact = [r for r, end in zip(records, ends, strict=True) if cut >= end]
         torn = [i + 1 for i, end in enumerate(ends) if end - len(lines[i]) + 1 < cut < end]
-        result = read_log(path)
+        result = SessionLog(path).read_all()
         assert (result.records, result.bad_lines) == (intact, torn), cut
-        append_record(path, extra)
-        result = read_log(path)
+        SessionLog(path).append(extra)
+        result = SessionLog(path).read_all()
         assert (result.records, result.bad_lines) == (intact + [extra], torn), cut
 
 
@@ -123,26 +115,23 @@ def test_unreadable_lines_are_reported_by_number(tmp_path: Path) -> None:
         encode_record(good[2]).rstrip(),
     ]
     write_lines(path, lines)
-    result = read_log(path)
+    result = SessionLog(path).read_all()
     assert result.records == good
     assert result.bad_lines == [2, 4, 6, 7, 8, 9, 10]
     assert result.messages() == [
         "sessions.jsonl: skipped 7 unreadable lines (2, 4, 6, 7, 8, 9, 10)"
     ]
-    assert result.describe_bad_lines(Path("log.jsonl")) == (
-        "log.jsonl: skipped 7 unreadable lines (2, 4, 6, 7, 8, 9, 10)"
-    )
-    assert tail_records(path, 10) == good
+    assert SessionLog(path).tail(10) == good
 
 
 def test_a_nul_run_from_a_crash_is_isolated(tmp_path: Path) -> None:
     path = tmp_path / "sessions.jsonl"
     before, after = make_record(at(0)), make_record(at(1))
-    append_record(path, before)
+    SessionLog(path).append(before)
     with path.open("ab") as handle:
         handle.write(b"\x00" * 4096)
-    append_record(path, after)
-    result = read_log(path)
+    SessionLog(path).append(after)
+    result = SessionLog(path).read_all()
     assert (result.records, result.bad_lines) == ([before, after], [2])
 
 
@@ -156,7 +145,7 @@ def test_other_schema_versions_are_skipped(tmp_path: Path, schema: Any) -> None:
         data["schema"] = schema
     kept = make_record(at(0))
     write_lines(path, [encode_record(kept).rstrip(), json.dumps(data).encode()])
-    result = read_log(path)
+    result = SessionLog(path).read_all()
     assert (result.records, result.bad_lines) == ([kept], [2])
 
 
@@ -166,9 +155,9 @@ def test_reading_never_rewrites_the_file(tmp_path: Path) -> None:
     with path.open("ab") as handle:
         handle.write(b'{"torn')
     before, mtime = path.read_bytes(), path.stat().st_mtime_ns
-    read_log(path)
-    tail_records(path, 3)
-    records_since(path, T0)
+    SessionLog(path).read_all()
+    SessionLog(path).tail(3)
+    SessionLog(path).since(T0)
     assert path.read_bytes() == before and path.stat().st_mtime_ns == mtime
 
 
@@ -176,8 +165,8 @@ def test_records_are_sorted_by_start_stably(tmp_path: Path) -> None:
     path = tmp_path / "sessions.jsonl"
     late, early, tie = make_record(at(30)), make_record(at(0)), make_record(at(30))
     for record in (late, early, tie):
-        append_record(path, record)
-    assert read_log(path).records == [early, late, tie]
+        SessionLog(path).append(record)
+    assert SessionLog(path).read_all().records == [early, late, tie]
 
 
 _WORKER = """
@@ -185,11 +174,11 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from factories import make_record
-from recovery_tui.core.log import append_record
+from recovery_tui.core.journal import SessionLog
 path, worker, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 start = datetime(2024, 5, 1, tzinfo=timezone.utc)
 for i in range(count):
-    append_record(path, make_record(start + timedelta(seconds=i), id=f"w{worker}-{i}"))
+    SessionLog(path).append(make_record(start + timedelta(seconds=i), id=f"w{worker}-{i}"))
 """
 
 
@@ -208,7 +197,7 @@ def test_concurrent_appends_from_many_processes(tmp_path: Path) -> None:
     assert len(ids) == len(set(ids)) == workers * count
     for w in range(workers):  # each writer's records stay in its own order
         assert [i for i in ids if i.startswith(f"w{w}-")] == [f"w{w}-{i}" for i in range(count)]
-    assert read_log(path).bad_lines == []
+    assert SessionLog(path).read_all().bad_lines == []
 
 
 def _fail_after(calls: int, real: Any, *, half: bool = False) -> Any:
@@ -235,12 +224,12 @@ def test_full_disk_raises_and_leaves_no_partial_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, calls: int, half: bool
 ) -> None:
     path = tmp_path / "sessions.jsonl"
-    append_record(path, make_record(at(0)))
+    SessionLog(path).append(make_record(at(0)))
     before = path.read_bytes()
     with monkeypatch.context() as patch:
         patch.setattr(os, name, _fail_after(calls, getattr(os, name), half=half))
         with pytest.raises(LogWriteError) as caught:
-            append_record(path, make_record(at(1)))
+            SessionLog(path).append(make_record(at(1)))
     assert str(path) in str(caught.value) and "No space left on device" in str(caught.value)
     assert path.read_bytes() == before
 
@@ -252,7 +241,7 @@ def test_read_only_folder_raises(tmp_path: Path) -> None:
     folder.chmod(0o500)
     try:
         with pytest.raises(LogWriteError, match="sessions.jsonl"):
-            append_record(folder / "sessions.jsonl", make_record(T0))
+            SessionLog(folder / "sessions.jsonl").append(make_record(T0))
     finally:
         folder.chmod(0o700)
 
@@ -270,13 +259,13 @@ def test_open_errors_become_messages(
     path = tmp_path / "sessions.jsonl"
     monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(LogWriteError) as caught:
-        append_record(path, make_record(T0))
+        SessionLog(path).append(make_record(T0))
     assert str(path) in str(caught.value) and words in str(caught.value).lower()
 
 
 def test_unreadable_log_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(LogReadError, match="session log"):
-        read_log(tmp_path)
+        SessionLog(tmp_path).read_all()
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,22 @@
+"""The session journal: sessions.jsonl and notes.jsonl, owned by one `SessionLog`."""
+
+from recovery_tui.core.journal.amendments import UNSET, Amendment
+from recovery_tui.core.journal.files import LogReadError, LogWriteError
+from recovery_tui.core.journal.lines import encode_record
+from recovery_tui.core.journal.session_log import LogRead, SessionLog, Span, SummaryRead
+from recovery_tui.core.journal.summaries import NOT_IN_LOG, SessionSummary, SummaryList
+
+__all__ = [
+    "NOT_IN_LOG",
+    "UNSET",
+    "Amendment",
+    "LogRead",
+    "LogReadError",
+    "LogWriteError",
+    "SessionLog",
+    "SessionSummary",
+    "Span",
+    "SummaryList",
+    "SummaryRead",
+    "encode_record",
+]
