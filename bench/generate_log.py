@@ -18,7 +18,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from recovery_tui.core.catalog import builtin_plans
-from recovery_tui.core.journal import encode_record
+from recovery_tui.core.journal import UNSET, encode_record
+from recovery_tui.core.journal.amendments import NOTES_FILE_NAME, encode
 from recovery_tui.core.plan import DoseKind, Exercise, Plan
 from recovery_tui.core.record import ExerciseResult, SessionRecord
 
@@ -113,11 +114,24 @@ def generate_records(count: int, *, end: datetime, seed: int = 2026) -> Iterator
 
 
 def write_log(path: Path, count: int, *, end: datetime | None = None, seed: int = 2026) -> int:
-    """Write a fresh log of `count` sessions at `path`; returns its size in bytes."""
+    """Write a fresh log of `count` sessions at `path`; returns its size in bytes.
+
+    As the app writes them: a session is logged the moment it ends, and its after-session
+    check and note follow in notes.jsonl (so every checked session has a line there).
+    """
     end = end or datetime.now().astimezone()
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = b"".join(encode_record(r) for r in generate_records(count, end=end, seed=seed))
+    lines, later = [], []
+    for record in generate_records(count, end=end, seed=seed):
+        check, note = record.check_after, record.note
+        if check is not None or note:
+            at = record.ended + timedelta(minutes=1)
+            later.append(encode(record.id, at, note=note or None, check_after=check or UNSET))
+        record.check_after, record.note = None, ""
+        lines.append(encode_record(record))
+    data = b"".join(lines)
     path.write_bytes(data)
+    path.with_name(NOTES_FILE_NAME).write_bytes(b"".join(later))
     return len(data)
 
 

@@ -1,4 +1,4 @@
-"""Dates stay in range: a record dated outside 2000-2100 is an unreadable line, never shown."""
+"""Dates stay in range: a record dated outside 1970-2100 is an unreadable line, never shown."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ GOOD = make_record(datetime(2026, 11, 22, 7, 0, tzinfo=UTC), id="good")
 EXTREMES = [
     "0001-01-01T00:00:00+14:00",  # valid ISO; astimezone() overflowed
     "9999-12-31T23:59:59-14:00",
-    "1999-12-31T23:59:59+00:00",
-    "2000-01-01T00:30:00+01:00",  # 1999 in UTC
+    "1969-12-31T23:59:59+00:00",
+    "1970-01-01T00:30:00+01:00",  # 1969 in UTC
     "2100-01-01T00:00:00+00:00",
 ]
 

@@ -157,3 +157,15 @@ def test_appended_sessions_are_found(paths: AppPaths) -> None:
     seed(paths, daily(2))
     SessionLog(paths.log_file).append(make_record(FIXED_NOW, id="new"))
     assert load_history(SessionLog(paths.log_file), []).newest(0).id == "new"
+
+
+def test_an_old_session_shows_its_amendment_though_none_is_held(paths: AppPaths) -> None:
+    records = daily(400)
+    seed(paths, records)
+    log = SessionLog(paths.log_file)
+    log.amend(records[0].id, FIXED_NOW, note="a year on", check_after=5)
+    loaded = load_history(log, [])
+    oldest = loaded.record(log, loaded.newest(len(loaded) - 1))
+    assert oldest is not None and (oldest.note, oldest.check_after) == ("a year on", 5)
+    newest = loaded.record(log, loaded.newest(0))
+    assert newest is not None and newest.note == ""

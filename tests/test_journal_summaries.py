@@ -18,7 +18,7 @@ def read_record_at(path: Path, offset: int) -> object:
     log = SessionLog(path)
     line = _line_at(path, offset)
     found = summarize_line(line, offset, {}) if line else None
-    records = log.records_of([found], {}) if found else []
+    records = log.records_of([found]) if found else []
     return records[0] if records else None
 
 
@@ -162,11 +162,11 @@ def test_read_records_skips_what_the_log_no_longer_holds(tmp_path: Path) -> None
     for hour in range(3):
         SessionLog(path).append(make_record(START + timedelta(hours=hour)))
     summaries = list(SessionLog(path).summaries().summaries)
-    by_offset = SessionLog(path).records_of(summaries, {})
+    by_offset = SessionLog(path).records_of(summaries)
     assert [r.id for r in by_offset] == [s.id for s in summaries]
     unsaved = summarize_record(make_record(START))
-    assert SessionLog(path).records_of([unsaved], {}) == []
+    assert SessionLog(path).records_of([unsaved]) == []
     # `import` rewrote the log: the same offsets now hold other sessions.
     path.write_bytes(b"".join(encode_record(make_record(START)) for _ in range(3)))
-    assert SessionLog(path).records_of(summaries, {}) == []
-    assert SessionLog(tmp_path / "gone.jsonl").records_of(summaries, {}) == []
+    assert SessionLog(path).records_of(summaries) == []
+    assert SessionLog(tmp_path / "gone.jsonl").records_of(summaries) == []

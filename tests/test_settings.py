@@ -266,7 +266,7 @@ def test_fields_describe_exactly_the_settings_and_their_defaults() -> None:
         ("rest_seconds", "a whole number from 0 to 600"),
         ("tempo_seconds", "a number from 1 to 30"),
         ("start_side", "one of: left, right"),
-        ("race_date", "a date like 2026-11-02 (years 2000-2099), or empty for none"),
+        ("race_date", "a date like 2026-11-02, in 1970-2099, or empty for none"),
         ("bell", "true or false"),
         ("theme", 'a non-empty name such as "textual-dark"'),
     ],

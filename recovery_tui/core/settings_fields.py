@@ -68,7 +68,7 @@ class FieldSpec:
         if self.kind == "choice":
             return "one of: " + ", ".join(self.choices)
         if self.kind == "date":
-            return "a date like 2026-11-02 (years 2000-2099), or empty for none"
+            return "a date like 2026-11-02, in 1970-2099, or empty for none"
         if self.kind == "command":
             return 'off, auto, or a command line that takes the words last, like "espeak-ng -s 150"'
         return f'a non-empty name such as "{self.default}"'
@@ -201,7 +201,7 @@ def _coerce_command(raw: object) -> object:
     return raw.strip()
 
 
-EARLIEST_DATE = datetime.date(2000, 1, 1)
+EARLIEST_DATE = datetime.date(1970, 1, 1)
 LATEST_DATE = datetime.date(2099, 12, 31)
 
 

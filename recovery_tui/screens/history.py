@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from ..core.errors import UserError
-from ..core.journal import Amendment, SessionSummary, SummaryList
+from ..core.journal import SessionSummary, SummaryList
 from ..core.journal.history import PAGE, LoadedHistory, PanelSpan, load_history, newest_page
 from ..core.record import SessionRecord
 from ..core.stats import format_duration
@@ -238,7 +238,7 @@ class HistoryScreen(CoachScreen):
         record = self.selected_record
         if record is not None and record.id != summary.id:
             record = None
-        note = record.note if record else self.history.note(summary) or ""
+        note = record.note if record else ""
         dialog = NoteDialog(note, title=f"Note for {when(summary.started)}")
         self.app.push_screen(dialog, lambda new: self._noted(summary, note, new))
 
@@ -253,8 +253,6 @@ class HistoryScreen(CoachScreen):
             except UserError as error:
                 self.notify(str(error), title="Note not saved", severity="error", markup=False)
                 return
-            known = self.history.amendments.get(summary.id, Amendment())
-            self.history.amendments[summary.id] = known.then(Amendment(note=note))
         elif unsaved is not None:
             unsaved.note = note  # the app's own copy, saved with the session
         index = self.history.row_of(summary.id)

@@ -7,8 +7,9 @@ only. So opening the history never builds thousands of `SessionRecord`s, which c
 10 KB each and freeze the UI while the garbage collector walks them.
 
 Sessions that could not be saved (kept in memory by the app) are listed with the rest,
-marked by their `NOT_IN_LOG` offset. Amendments (notes.jsonl) are read once per load
-and laid over each record as it is read. Call these from a thread: they read files.
+marked by their `NOT_IN_LOG` offset. Amendments (notes.jsonl) are laid over each record
+as it is read: looked up by id for the selected one, read back to the window's start
+for the panel; no table of them all is held. Call these from a thread: they read files.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from datetime import date, datetime, time, timedelta
 
 from recovery_tui.core.adherence import reading_spans
 from recovery_tui.core.errors import UserError
-from recovery_tui.core.journal.amendments import Amendment
 from recovery_tui.core.journal.lines import describe_bad_lines, summarize_record
 from recovery_tui.core.journal.session_log import SessionLog
 from recovery_tui.core.journal.summaries import SessionSummary, SummaryList
@@ -62,8 +62,6 @@ class LoadedHistory:
     """Every session listed, in start order, unsaved ones included."""
     unsaved: dict[str, SessionRecord] = field(default_factory=dict)
     """The sessions kept in memory because the log could not be written, by id."""
-    amendments: dict[str, Amendment] = field(default_factory=dict)
-    """Later notes and after-checks by session id (notes.jsonl)."""
     window: list[SessionRecord] = field(default_factory=list)
     """Full records for the recovery panel (see `PanelSpan`), in start order."""
     warning: str = ""
@@ -87,13 +85,8 @@ class LoadedHistory:
         """The full record, amended; None when the log no longer holds it."""
         if not summary.in_log:
             return self.unsaved.get(summary.id)
-        found = log.records_of([summary], self.amendments)
+        found = log.records_of([summary])
         return found[0] if found else None
-
-    def note(self, summary: SessionSummary) -> str | None:
-        """The session's note as amended later, or None when it never was."""
-        amendment = self.amendments.get(summary.id)
-        return None if amendment is None else amendment.note
 
 
 def _panel_records(
@@ -107,7 +100,7 @@ def _panel_records(
         {i for start, end in span.ranges() for i in summaries.started_between(start, end)}
     )
     chosen = [summaries[i] for i in wanted]
-    saved = log.records_of((s for s in chosen if s.in_log), loaded.amendments)
+    saved = log.records_of(s for s in chosen if s.in_log)
     unsaved = [loaded.unsaved[s.id] for s in chosen if not s.in_log and s.id in loaded.unsaved]
     return sorted(saved + unsaved, key=lambda r: r.started)
 
@@ -120,10 +113,8 @@ def _loaded(
     *,
     warning: str = "",
     complete: bool = True,
-    since: datetime | None = None,
 ) -> LoadedHistory:
-    """Lists the unsaved sessions that are not in the log, then reads the amendments (of
-    the sessions since `since`, or all) and the panel's records."""
+    """Lists the unsaved sessions that are not in the log, then reads the panel's records."""
     kept: dict[str, SessionRecord] = {}
     for record in unsaved:
         if summaries.index_of(record.id) is None and record.id not in kept:
@@ -131,12 +122,16 @@ def _loaded(
             summaries.append(summarize_record(record))
     summaries.sort()
     try:
-        found = log.amendments(since)
-    except UserError as error:
-        found = {}
+        log.amendments(since=log_end(summaries))
+    except UserError as error:  # said once here; the records are shown as logged
         warning = "\n".join(text for text in (warning, str(error)) if text)
-    loaded = LoadedHistory(summaries, kept, found, warning=warning, complete=complete)
+    loaded = LoadedHistory(summaries, kept, warning=warning, complete=complete)
     return dataclasses.replace(loaded, window=_panel_records(log, loaded, span))
+
+
+def log_end(summaries: SummaryList) -> datetime | None:
+    """The newest start listed: reading notes.jsonl back to it only checks it can be read."""
+    return summaries[-1].started if len(summaries) else None
 
 
 def newest_page(
@@ -147,8 +142,7 @@ def newest_page(
         summaries = log.newest_summaries(PAGE)
     except UserError:
         summaries = SummaryList()  # load_history reports it
-    since = summaries[0].started if len(summaries) else None
-    return _loaded(log, summaries, unsaved, span, complete=False, since=since)
+    return _loaded(log, summaries, unsaved, span, complete=False)
 
 
 def load_history(

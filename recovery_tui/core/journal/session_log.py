@@ -190,10 +190,8 @@ class SessionLog:
         found.sort(key=lambda s: s.started)
         return SummaryList(found)
 
-    def records_of(
-        self, summaries: Iterable[SessionSummary], amendments: dict[str, Amendment]
-    ) -> list[SessionRecord]:
-        """The full records of these summaries, read by offset, with these amendments.
+    def records_of(self, summaries: Iterable[SessionSummary]) -> list[SessionRecord]:
+        """The full records of these summaries, read by offset, amended.
 
         A record is left out when its line is unreadable or holds another session: the
         log was replaced (by `import`) since the summaries were read.
@@ -212,7 +210,10 @@ class SessionLog:
                             records.append(record)
         except OSError:
             pass  # shown as "no longer in the log"; the next full read reports why
-        return self.amended(records, amendments)
+        if len(records) == 1:  # the selected session: look its amendments up by id
+            found = self.amendment(records[0].id)
+            return [found.apply(records[0])] if found else records
+        return self._amended_quietly(records)
 
     # ---- amendments (notes.jsonl) ------------------------------------------
 
@@ -244,6 +245,22 @@ class SessionLog:
         for entry in reversed(entries):
             notes.overlay(found, entry)
         return found
+
+    def amendment(self, session_id: str) -> Amendment | None:
+        """One session's amendments, found by a byte search of notes.jsonl; None if none.
+
+        So the history holds no table of every amendment: it looks up the one it shows.
+        """
+        needle = json.dumps(session_id, ensure_ascii=False).encode("utf-8")
+        found: dict[str, Amendment] = {}
+        try:
+            for raw in _lines_containing(self.notes_path, needle):
+                entry = notes.parse(raw)
+                if entry is not None and entry.session_id == session_id:
+                    notes.overlay(found, entry)
+        except OSError:
+            return None  # the history's warning says why
+        return found.get(session_id)
 
     @staticmethod
     def amended(
@@ -393,19 +410,27 @@ class SessionLog:
     def _lines_with_id(self, session_id: str) -> Iterator[bytes]:
         """The lines in which this id appears as a JSON string (a quick byte search)."""
         needle = json.dumps(session_id, ensure_ascii=False).encode("utf-8")
-        handle = self._open()
-        if handle is None:
-            return
-        with handle:
-            try:
-                view = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-            except (ValueError, OSError):
-                return  # an empty file cannot be mapped, and holds nothing
-            with view:
-                at = view.find(needle)
-                while at != -1:
-                    start = view.rfind(b"\n", 0, at) + 1
-                    end = view.find(b"\n", at)
-                    end = len(view) if end == -1 else end
-                    yield view[start:end]
-                    at = view.find(needle, end)
+        try:
+            yield from _lines_containing(self.path, needle)
+        except OSError as error:
+            raise read_error(self.path, error) from error
+
+
+def _lines_containing(path: Path, needle: bytes) -> Iterator[bytes]:
+    """The lines of a file in which `needle` appears, found without reading it all in."""
+    handle = open_for_reading(path)
+    if handle is None:
+        return
+    with handle:
+        try:
+            view = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError:
+            return  # an empty file cannot be mapped, and holds nothing
+        with view:
+            at = view.find(needle)
+            while at != -1:
+                start = view.rfind(b"\n", 0, at) + 1
+                end = view.find(b"\n", at)
+                end = len(view) if end == -1 else end
+                yield view[start:end]
+                at = view.find(needle, end)
