@@ -76,29 +76,39 @@ def completed_rounds(done: Iterable[list[bool]]) -> int:
 
 
 def check_exercise(data: Any) -> bool:
-    """Raise `RecordError` unless `data` is a valid exercise result; whether it is done."""
-    if not isinstance(data, dict):
+    """Raise `RecordError` unless `data` is a valid exercise result; whether it is done.
+
+    Plain loops and exact types (what JSON gives): this runs for every exercise of every
+    line when the whole history is listed, so it must cost little.
+    """
+    if type(data) is not dict:
         raise RecordError("exercise is not an object")
-    name, kind = data.get("name"), data.get("kind")
-    if not isinstance(name, str) or not isinstance(kind, str):
+    if type(data.get("name")) is not str or type(data.get("kind")) is not str:
         raise RecordError("exercise needs string 'name' and 'kind'")
-    counts = data.get("counts", {})
-    if not isinstance(counts, dict) or not all(
-        k in SIDES and type(v) is int and v >= 0 for k, v in counts.items()
-    ):
-        raise RecordError("'counts' must map left/right/both to non-negative integers")
-    sets = data.get("set_seconds", {})
-    if not isinstance(sets, dict) or not all(
-        k in SIDES
-        and isinstance(v, list)
-        and all(isinstance(x, int | float) and not isinstance(x, bool) for x in v)
-        for k, v in sets.items()
-    ):
-        raise RecordError("'set_seconds' must map sides to lists of numbers")
+    counts = data.get("counts", _NONE)
+    if type(counts) is not dict:
+        raise RecordError(_COUNTS)
+    for side, count in counts.items():
+        if side not in SIDES or type(count) is not int or count < 0:
+            raise RecordError(_COUNTS)
+    sets = data.get("set_seconds", _NONE)
+    if type(sets) is not dict:
+        raise RecordError(_SETS)
+    for side, seconds in sets.items():
+        if side not in SIDES or type(seconds) is not list:
+            raise RecordError(_SETS)
+        for value in seconds:
+            if type(value) is not float and type(value) is not int:
+                raise RecordError(_SETS)
     skipped = data.get("skipped", False)
-    if not isinstance(skipped, bool):
+    if skipped is not True and skipped is not False:
         raise RecordError("'skipped' must be true or false")
     return exercise_done(counts, skipped)
+
+
+_NONE: dict[str, Any] = {}
+_COUNTS = "'counts' must map left/right/both to non-negative integers"
+_SETS = "'set_seconds' must map sides to lists of numbers"
 
 
 @dataclass(slots=True)
