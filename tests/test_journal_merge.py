@@ -243,3 +243,15 @@ def test_a_record_too_large_for_one_line_is_refused_at_write(tmp_path: Path) -> 
     with pytest.raises(UserError, match="over the 256 KB a line may hold"):
         log.append(huge)
     assert not log.path.exists() or log.path.read_bytes() == b""
+
+
+def test_a_journal_given_as_bytes_merges_like_a_file(tmp_path: Path) -> None:
+    ours = SessionLog(tmp_path / "sessions.jsonl")
+    ours.append(make_record(at(0), id="here"))
+    note = b'{"id":"piped","at":"2026-11-17T08:00:00+00:00","note":"through ssh"}\n'
+    data = encode_record(make_record(at(3), id="piped"))
+    result = ours.merge_data(data, Path("-"), note)
+    assert (result.imported, result.notes_imported) == (1, 1)
+    assert [r.note for r in ours.read_all().records] == ["", "through ssh"]
+    with pytest.raises(UserError, match="no session records found"):
+        ours.merge_data(b"junk\n", Path("-"))

@@ -149,14 +149,26 @@ def _read(path: Path, *, missing_ok: bool) -> bytes:
 
 def merge_into(log: SessionLog, other: Path, notes: Path | None = None) -> MergeResult:
     """Merge `other` (and its notes) into `log` by session id; see the module docstring."""
-    incoming = _parse(_read(other, missing_ok=False), ours=False)
-    if incoming.bad_lines and not incoming.blocks:
-        raise UserError(
-            f"{other}: no session records found (expected a recovery-tui sessions.jsonl); "
-            "nothing was imported."
-        )
+    data = _read(other, missing_ok=False)
     notes_file = notes or other.with_name(amendments.NOTES_FILE_NAME)
     their_notes = b"" if notes_file == log.notes_path else _read(notes_file, missing_ok=True)
+    return merge_data(log, data, other, their_notes)
+
+
+def merge_data(log: SessionLog, data: bytes, source: Path, notes: bytes = b"") -> MergeResult:
+    """Merge a journal given as bytes (from a pipe, say: `import -`); `source` names it.
+
+    Nothing is read but `data` and `notes` (the other machine's notes.jsonl, if any).
+    """
+    if len(data) > MAX_IMPORT_BYTES:
+        raise UserError(f"Cannot import {source}: it is larger than a session log can be.")
+    incoming = _parse(data, ours=False)
+    if incoming.bad_lines and not incoming.blocks:
+        raise UserError(
+            f"{source}: no session records found (expected a recovery-tui sessions.jsonl); "
+            "nothing was imported."
+        )
+    other, their_notes = source, notes
     try:
         with locked(log.path), locked(log.notes_path):
             result = _merge_locked(log, other, incoming)

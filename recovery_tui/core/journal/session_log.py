@@ -332,11 +332,18 @@ class SessionLog:
                 f"Could not save the note to {self.notes_path}: {reason(error)}."
             ) from error
 
-    def merge_from(self, other: Path) -> MergeResult:
-        """`import`: another machine's sessions and notes merged in (core/journal/merge.py)."""
+    def merge_from(self, other: Path, notes: Path | None = None) -> MergeResult:
+        """`import`: another machine's sessions, and its notes (the notes.jsonl beside
+        `other`, or `notes`), merged in by id (core/journal/merge.py)."""
         from recovery_tui.core.journal.merge import merge_into
 
-        return merge_into(self, other)
+        return merge_into(self, other, notes)
+
+    def merge_data(self, data: bytes, source: Path, notes: bytes = b"") -> MergeResult:
+        """`import` of a journal given as bytes (`import -`); `source` names it in messages."""
+        from recovery_tui.core.journal.merge import merge_data
+
+        return merge_data(self, data, source, notes)
 
     # ---- the file ----------------------------------------------------------
 
