@@ -1,4 +1,5 @@
-"""The command line: `recovery-tui [start PLAN | status | history | plans | paths | import | cues]`.
+"""The command line: `recovery-tui [start PLAN | status | history | report | plans | paths | export |
+import | cues]`.
 
 Only `run_app` imports Textual, and only when the app really starts, so the quick
 check-in (`status`) and `--help` stay fast and work whatever state the settings are in.
@@ -65,8 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
     commands.add_parser("paths", help="where settings, plans and the log live")
-    merge = commands.add_parser("import", help="merge another machine's sessions.jsonl")
-    merge.add_argument("file", type=Path, metavar="FILE")
+    commands.add_parser(
+        "export", help="sessions and their later notes as JSON lines, to stdout (for import -)"
+    )
+    merge = commands.add_parser(
+        "import", help="merge another machine's export or sessions.jsonl ('-': standard input)"
+    )
+    merge.add_argument(
+        "file", type=Path, metavar="FILE", help="an export, a sessions.jsonl, or - for stdin"
+    )
     _add_cues(commands)
     return parser
 
@@ -116,6 +124,7 @@ def dispatch(args: argparse.Namespace) -> int:
         "paths": commands.show_paths,
         "report": commands.report,
         "import": commands.import_log,
+        "export": commands.export_log,
     }
     if args.command in handlers:
         return handlers[args.command](args, paths)

@@ -224,8 +224,42 @@ def show_paths(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
-def import_log(args: argparse.Namespace, paths: AppPaths) -> int:
+def export_log(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Every session and later note, for `import -` on another machine (over SSH)."""
+    from .core.exchange import export_stream
     from .core.journal import SessionLog
 
-    say(SessionLog(paths.log_file).merge_from(args.file).describe())
+    sys.stdout.buffer.write(export_stream(SessionLog(paths.log_file)))
+    sys.stdout.buffer.flush()
     return 0
+
+
+def import_log(args: argparse.Namespace, paths: AppPaths) -> int:
+    """`import FILE` (an export or a sessions.jsonl) or `import -` (an export on stdin)."""
+    from pathlib import Path
+
+    from .core.exchange import import_stream, read_export_file
+    from .core.journal import SessionLog
+
+    log = SessionLog(paths.log_file)
+    if str(args.file) == "-":
+        result = import_stream(log, _standard_input(), Path("standard input"))
+    elif (export := read_export_file(args.file)) is not None:
+        result = import_stream(log, export, args.file)
+    else:
+        result = log.merge_from(args.file)
+    say(result.describe())
+    return 0
+
+
+def _standard_input() -> bytes:
+    """All of stdin; a terminal there is refused rather than waited on."""
+    from .core.exchange import EXAMPLE
+    from .core.journal.merge import MAX_IMPORT_BYTES
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UserError(f"import - reads an export from a pipe, e.g. {EXAMPLE}")
+    data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise UserError("standard input is larger than a session log can be; nothing was imported.")
+    return data

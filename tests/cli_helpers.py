@@ -14,8 +14,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
-def cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run recovery-tui with the test's own config and data folders; never hangs."""
+def cli(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run recovery-tui with the test's own config and data folders; never hangs.
+
+    `stdin`, when given, is piped in (as `import -` reads it); otherwise stdin is empty.
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
     env.update(
         XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
@@ -30,7 +33,7 @@ def cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=60,
-        stdin=subprocess.DEVNULL,
+        **({"input": stdin} if stdin is not None else {"stdin": subprocess.DEVNULL}),
     )
     assert "Traceback" not in result.stderr, result.stderr
     return result
