@@ -1,5 +1,5 @@
-"""The command line: `recovery-tui [start PLAN | status | history | report | plans | paths | export |
-import | cues]`.
+"""The command line: `recovery-tui [start PLAN | status | history | report | plans | paths |
+export | import | cues]`.
 
 Only `run_app` imports Textual, and only when the app really starts, so the quick
 check-in (`status`) and `--help` stay fast and work whatever state the settings are in.
