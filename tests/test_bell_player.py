@@ -67,7 +67,7 @@ def test_a_bigger_cue_cuts_a_playing_one_short_but_never_rings_too_close() -> No
     loop.advance(1.0)  # two of its three bells have rung, at 0 and 0.9
     player.play(call(CueName.SWITCH))
     loop.advance(5)
-    assert loop.rings == [0.0, 0.9, 1.15, 1.45, 2.35, 2.65]
+    assert loop.rings == [0.0, 0.9, 1.2, 1.5, 2.4, 2.7]
     assert all(b - a >= MIN_GAP - 1e-9 for a, b in itertools.pairwise(loop.rings))
 
 
@@ -91,7 +91,7 @@ def test_go_cuts_a_get_ready_short_the_work_starts_now() -> None:
     loop.advance(1.0)
     player.play(call(CueName.GO))
     loop.advance(5)
-    assert loop.rings == [0.0, 0.9, 1.15, 1.45]
+    assert loop.rings == [0.0, 0.9, 1.2, 1.5]
 
 
 def test_stop_silences_the_rest() -> None:

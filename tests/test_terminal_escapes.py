@@ -66,3 +66,27 @@ def test_the_title_is_osc_2() -> None:
         "\x1b]2;L 7/15 · In-Line Lunge — recovery-tui\x1b\\"
     )
     assert title_escape("a\x07b") == "\x1b]2;a\ufffdb\x1b\\"  # the text-safety policy
+
+
+def test_the_app_still_writes_to_the_terminal_through_its_driver() -> None:
+    """`write_to_terminal` uses `App._driver` as `App.bell` does: fail loudly if it moves."""
+    import inspect
+
+    from textual.app import App
+
+    assert "self._driver.write(" in inspect.getsource(App.bell)
+
+
+def test_write_to_terminal_writes_and_flushes_or_says_there_is_none() -> None:
+    from types import SimpleNamespace
+
+    from recovery_tui.terminal import write_to_terminal
+
+    out: list[str] = []
+    driver = SimpleNamespace(write=out.append, flush=lambda: out.append("<flush>"))
+    app = SimpleNamespace(_driver=driver, is_headless=False)
+    assert write_to_terminal(app, "\x1b]2;x\x1b\\") is True  # type: ignore[arg-type]
+    assert out == ["\x1b]2;x\x1b\\", "<flush>"]
+    headless = SimpleNamespace(_driver=driver, is_headless=True)
+    assert write_to_terminal(headless, "y") is False  # type: ignore[arg-type]
+    assert out == ["\x1b]2;x\x1b\\", "<flush>"]

@@ -4,7 +4,8 @@ A new cue cuts short a playing one (the end of a get-ready is worth nothing once
 due), except that a smaller cue arriving while one of the big changes plays (switch
 sides, the end of an exercise, a round, the session) waits for it to finish (only the
 latest waits), so "switch sides" is never cut in half.
-No two bells are ever closer than `MIN_GAP`, not even across two cues. The ring, the
+No two bells are ever closer than a pattern's own spacing (`QUICK`, above the `MIN_GAP`
+at which terminals merge bells), not even across two cues. The ring, the
 timers and the clock are injected: the app passes `App.bell`, `set_timer` and its
 monotonic clock; tests a fake clock.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from .cues import MIN_GAP, QUICK, CueCall
+from .cues import QUICK, CueCall
 
 
 class Stoppable(Protocol):
@@ -58,7 +59,7 @@ class BellPlayer:
 
     def _start(self, call: CueCall) -> None:
         self._playing = call
-        delay = max(0.0, self._last_ring + MIN_GAP - self._clock())
+        delay = max(0.0, self._last_ring + QUICK - self._clock())
         offsets = [delay + offset for offset in call.cue.offsets]
         if delay == 0.0:
             self._ring()
