@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -345,3 +346,19 @@ def test_doses_of_one_read_in_the_singular(dose: Dose, text: str) -> None:
 def test_a_plan_of_one_exercise_says_so() -> None:
     plan = Plan(id="one", name="One", exercises=(Exercise("Lunge", Dose(DoseKind.REPS, 5, 5)),))
     assert plan_summary(plan) == "1 exercise, 1 round"
+
+
+def test_catalog_names_a_pipe_a_link_loop_and_a_folder_in_the_plans_folder(
+    tmp_path: Path,
+) -> None:
+    """None of them blocks or is skipped in silence, and the good plan still loads."""
+    os.mkfifo(tmp_path / "pipe.toml")
+    (tmp_path / "loop.toml").symlink_to("loop.toml")
+    (tmp_path / "folder.toml").mkdir()
+    (tmp_path / "good.toml").write_text(GOOD, encoding="utf-8")
+    catalog = load_catalog(tmp_path)
+    assert [p.path for p in catalog.plans if not p.builtin] == [str(tmp_path / "good.toml")]
+    assert [error.split(":")[0] for error in catalog.errors] == [
+        str(tmp_path / name) for name in ("folder.toml", "loop.toml", "pipe.toml")
+    ]
+    assert all("cannot read the plan file" in error for error in catalog.errors)

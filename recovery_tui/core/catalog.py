@@ -133,7 +133,8 @@ def _custom_files(plans_dir: Path | None, failures: list[PlanFailure]) -> list[P
     if plans_dir is None or not plans_dir.exists():
         return []
     try:
-        return sorted((p for p in plans_dir.glob("*.toml") if p.is_file()), key=lambda p: p.name)
+        # Not only regular files: a pipe, a link loop or a folder gets its own message.
+        return sorted(plans_dir.glob("*.toml"), key=lambda p: p.name)
     except OSError as error:
         message = f"{plans_dir}: cannot list the plans folder: {error.strerror or error}"
         failures.append(PlanFailure(None, message))
