@@ -1,12 +1,13 @@
 """The attacker's test, automated: a plan with every evil string, the real app in a pty.
 
 What the terminal receives is read byte by byte: the payloads' escape sequences (OSC 52
-clipboard, OSC 0/2 title, OSC 8 link, CSI, 8-bit CSI, bidi overrides) must never be in
+clipboard, OSC 0 title, OSC 8 link, CSI, 8-bit CSI, bidi overrides) must never be in
 it, while the palette opens and a session of the plan runs to its logged end.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -20,7 +21,6 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="needs a Linux p
 PAYLOADS = (
     b"\x1b]52",
     b"\x1b]0;PWNED",
-    b"\x1b]2;",
     b"\x1b]8;;http://evil",
     b"\x1b[2J",
     b"\x1b[?1049l\x1b[31m",
@@ -76,4 +76,11 @@ def test_no_payload_reaches_the_terminal_through_a_whole_session(tmp_path: Path)
         output = bytes(app.output)
     for payload in PAYLOADS:
         assert payload not in output, f"{payload!r} reached the terminal"
+    titles = re.findall(rb"\x1b\]2;([^\x07\x1b]*)(\x07|\x1b\\)?", output)
+    assert any(b"PWNED" in title for title, _ in titles), titles  # the exercise, named
+    for title, end in titles:
+        # The app's own window title: it names the evil exercise, cleaned, and is closed
+        # by its own terminator, never by one smuggled in with the name.
+        assert end, f"a window title was cut open: {title!r}"
+        assert not any(ch in title.decode() for ch in "\x9b\u202e\u2066"), title
     assert b"PWNED" in output  # the text is there, shown, only its escapes are not
