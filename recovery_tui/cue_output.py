@@ -7,6 +7,7 @@ speaks on its own thread, a notification is one write to the terminal.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable
@@ -60,9 +61,10 @@ class CueOutput:
 
     def _report(self, message: str) -> None:
         """From the speaking thread: tell the runner once (the speaker sees to once)."""
-        self.app.call_from_thread(
-            self.app.notify, message, title="Voice", severity="warning", markup=False
-        )
+        with contextlib.suppress(RuntimeError):  # the app has already stopped: no one to tell
+            self.app.call_from_thread(
+                self.app.notify, message, title="Voice", severity="warning", markup=False
+            )
 
     def close(self) -> None:
         if self._speaker is not None:
