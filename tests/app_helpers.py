@@ -91,8 +91,11 @@ async def answer_questions(pilot: Pilot[Any], *, heel: str = "escape", note: str
     """Answer the heel-to-mat check and the note, when the app asks them (skip the quads).
 
     `heel` is the key to press (1-5, or escape to skip); an empty `note` is skipped.
+    The summary at the end is closed too, as a runner would.
     """
-    for _ in range(4):
+    from recovery_tui.screens.summary import SummaryScreen
+
+    for _ in range(5):
         await pilot.pause()
         screen = pilot.app.screen
         if isinstance(screen, SorenessDialog):
@@ -105,6 +108,8 @@ async def answer_questions(pilot: Pilot[Any], *, heel: str = "escape", note: str
                 await pilot.press("enter")
             else:
                 await pilot.press("escape")
+        elif isinstance(screen, SummaryScreen):
+            await pilot.press("enter")
         else:
             return
 

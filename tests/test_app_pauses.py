@@ -105,3 +105,21 @@ async def test_w_shows_the_why_and_the_caution_that_says_how_to_skip(
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_a_click_anywhere_on_the_set_view_ends_a_set_to_fatigue(
+    make_app: AppFactory, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start_default_plan(pilot)
+        await drive(pilot, screen, clock, lambda s: s.phase is Phase.OPEN_SET)
+        clock.advance(20)
+        await pilot.click("#countdown")
+        await pilot.pause()
+        assert screen.session.current.set_seconds["left"] == [20.0]
+        await drive(pilot, screen, clock, lambda s: s.phase is Phase.OPEN_SET)
+        clock.advance(15)
+        await pilot.click("#cues")
+        await pilot.pause()
+        assert screen.session.current.set_seconds["left"] == [20.0, 15.0]

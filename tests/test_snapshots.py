@@ -227,3 +227,17 @@ def test_settings(make_app: AppFactory, snap_compare: SnapCompare) -> None:
 
 def test_help(make_app: AppFactory, snap_compare: SnapCompare) -> None:
     assert snap_compare(make_app(), terminal_size=(80, 24), press=["question_mark"])
+
+
+def test_session_summary(make_app: AppFactory, clock: FakeClock, snap_compare: SnapCompare) -> None:
+    """The end of a whole full circuit: the summary over plan selection."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        screen = await start_default_plan(pilot)
+        await drive(pilot, screen, clock, set_seconds=20.0)
+        await pilot.press("4")  # the heel check after
+        await pilot.pause()
+        await pilot.press("escape")  # no note
+        await pilot.pause(FLASH_SECONDS)
+
+    assert snap_compare(make_app(), terminal_size=(100, 30), run_before=run_before)

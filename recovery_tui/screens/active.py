@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 from ..core.cues import cue_for, opening_cue
 from ..core.engine import STOPPED, Session
 from ..core.engine_state import session_to_state
-from ..core.engine_types import Event, EventKind
+from ..core.engine_types import Event, EventKind, Phase
 from ..core.record import SessionRecord
 from ..core.resume import Claim
 from ..core.safe_text import shorten
@@ -254,6 +254,15 @@ class ActiveSetScreen(CoachScreen):
         """Enter: what it does (`what`) depends on the phase; the binding says which."""
         self.react(self.session.done(), command=True)
 
+    def on_click(self, event: events.Click) -> None:
+        """A set to fatigue ends with a click anywhere on the set view: no aim needed."""
+        view = self.query_one(SetView)
+        on_view = event.widget is view or (
+            event.widget is not None and view in event.widget.ancestors
+        )
+        if on_view and self.session.phase is Phase.OPEN_SET and not self.session.paused:
+            self.action_done()
+
     def action_next(self) -> None:
         self.react(self.session.next(), command=True)
 
@@ -371,6 +380,26 @@ class ActiveSetScreen(CoachScreen):
             name = shorten(self.session.plan.name, 60)
             self.notify(f"{name}: {words}.", title="Session logged", markup=False)
         self._leave(then_exit=False)
+        if not self.coach.is_unsaved(record):
+            self._show_summary(record)
+
+    def _show_summary(self, record: SessionRecord) -> None:
+        """What was done, over plan selection, until the runner closes it."""
+        from ..core.next_due import next_session_due
+        from ..core.session_summary import summarize
+        from .summary import SummaryScreen
+
+        coach, settings = self.coach, self.coach.settings
+        # the log's copy: the check after and the note are amendments to it
+        record = next((r for r in coach.recent if r.id == record.id), record)
+        due = next_session_due(
+            coach.recent,
+            now=coach.now(),
+            target=settings.sessions_per_day,
+            race_date=settings.race_date,
+            window_days=settings.recovery_window_days,
+        )
+        coach.push_screen(SummaryScreen(summarize(record, due.sentence)))
 
     def _leave(self, *, then_exit: bool) -> None:
         """Back to plan selection, or out of the app; never out while a record is unsaved."""

@@ -1,0 +1,79 @@
+"""The end-of-session summary: duration, rounds, counts per side, set times, heel check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from app_helpers import drive, write_settings
+from conftest import FakeClock
+from textual.widgets import Static
+
+from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.record import ExerciseResult
+from recovery_tui.core.session_summary import counts_text, set_times_text
+from recovery_tui.dialogs.heel_check import HeelCheckDialog
+from recovery_tui.dialogs.note import NoteDialog
+from recovery_tui.screens.home import HomeScreen
+from recovery_tui.screens.summary import SummaryScreen
+
+AppFactory = Callable[..., Any]
+
+
+def test_counts_per_side_and_set_times_left_and_right() -> None:
+    quad = ExerciseResult(
+        "Quad pump",
+        "to_fatigue",
+        counts={"left": 2, "right": 2},
+        set_seconds={"left": [40.0, 25.0], "right": [30.4, 20.0]},
+    )
+    assert counts_text(quad) == "L 2 · R 2"
+    assert set_times_text(quad) == "left 40, 25 s · right 30, 20 s"
+    assert counts_text(ExerciseResult("Knee bends", "reps", counts={"both": 15})) == "15"
+    assert counts_text(ExerciseResult("Lunge", "reps", skipped=True)) == "skipped"
+
+
+async def test_the_summary_stays_until_closed(
+    make_app: AppFactory, clock: FakeClock, paths: AppPaths
+) -> None:
+    write_settings(paths, soreness_check=False)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        screen = await start_default_plan_started(pilot)
+        await drive(pilot, screen, clock, set_seconds=30.0)
+        assert isinstance(app.screen, HeelCheckDialog)
+        await pilot.press("4")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        clock.advance(600)
+        await pilot.pause(0.2)
+        assert app.screen is summary  # no timeout: it waits for the runner
+        facts = dict(summary.summary.facts)
+        assert facts["Rounds"] == "2 of 2" and facts["Heels to the mat"] == "2 → 4 (of 5)"
+        assert facts["Next session"]
+        lines = dict(summary.summary.exercises)
+        assert lines["In-Line Lunge"] == ["L 15 · R 15", "L 15 · R 15"]
+        times = dict(summary.summary.set_times)
+        assert (
+            times["Half-Hooklying Quad Pump, round 2"] == "left 30, 30, 30 s · right 30, 30, 30 s"
+        )
+        assert summary.query_one("#summary-set-times", Static).display
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def start_default_plan_started(pilot: Any) -> Any:
+    from app_helpers import active_screen
+
+    await pilot.pause()
+    return active_screen(pilot.app)
