@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
+from textual.color import Color, ColorParseError
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -23,6 +24,16 @@ from ..core.record import SessionRecord
 from ..core.trends import DayAxis, fatigue_sets, heel_points, session_ticks, side_sets
 
 MARKERS = {"before": "○", "after": "●", "left": "L", "right": "R"}
+COLOURS = {
+    "before": "warning",
+    "after": "success",
+    "left": "accent",
+    "right": "secondary",
+    "bars": "primary",
+    "target": "foreground",
+}
+"""The theme variable each series is drawn in. Given, never left to Plotext: its own
+sequence of colours is put in order by a set(), so it would change with the hash seed."""
 TICKS = 8
 """Date labels on an x axis, at most: more would run into each other at 80 columns."""
 WEAKER = 0.10
@@ -93,6 +104,14 @@ class RecoveryCharts(Vertical):
         self._draw_sessions(data)
         self._draw_sides(data)
 
+    def _colour(self, series: str) -> tuple[int, int, int]:
+        """The theme's colour for a series, as the RGB Plotext takes."""
+        value = self.app.theme_variables.get(COLOURS[series], "")
+        try:
+            return Color.parse(value).rgb
+        except ColorParseError:  # a theme without that variable
+            return Color.parse("white").rgb
+
     def _day_axis(self, plot: PlotextPlot, axis: DayAxis) -> None:
         ticks, labels = axis.ticks(TICKS)
         plot.plt.xticks(ticks, labels)
@@ -107,7 +126,9 @@ class RecoveryCharts(Vertical):
         plt.title("Heel to mat, before ○ and after ● each session (1 far … 5 flat)")
         for name, series in (("before", before), ("after", after)):
             if series.xs:
-                plt.scatter(series.xs, series.ys, marker=MARKERS[name], label=name)
+                plt.scatter(
+                    series.xs, series.ys, marker=MARKERS[name], label=name, color=self._colour(name)
+                )
         plt.ylim(0.5, 6.0)  # room above 5 for the legend
         plt.yticks([1, 2, 3, 4, 5])
         self._day_axis(plot, axis)
@@ -130,9 +151,10 @@ class RecoveryCharts(Vertical):
         plt.title(f"{title} against the target ({target}, the line)" if target else title)
         if any(counts.values()):  # every day given, so the bars are evenly spaced
             days = sorted(counts)
-            plt.bar([float(n) for n in days], [counts[n] for n in days], width=0.4)
+            ys = [counts[n] for n in days]
+            plt.bar([float(n) for n in days], ys, width=0.4, color=self._colour("bars"))
         if target:
-            plt.hline(target)
+            plt.hline(target, color=self._colour("target"))
         top = max([target, *counts.values(), 1])
         plt.ylim(0, top + 0.5)
         plt.yticks(list(range(top + 1)))
@@ -148,7 +170,9 @@ class RecoveryCharts(Vertical):
         plt.title("Sets to fatigue, seconds each set: left L against right R")
         for name, series in (("left", left), ("right", right)):
             if series.xs:
-                plt.scatter(series.xs, series.ys, marker=MARKERS[name], label=name)
+                plt.scatter(
+                    series.xs, series.ys, marker=MARKERS[name], label=name, color=self._colour(name)
+                )
         if sets:
             ticks, labels = session_ticks(sets, TICKS)
             plt.xticks(ticks, labels)
