@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import tomli_w
-from hostile_strings import EVIL
+from hostile_strings import EVIL, assert_safe
 from pty_helpers import describe, running_app, write_settings
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="needs a Linux pty")
@@ -28,6 +28,9 @@ PAYLOADS = (
     "\u202e".encode(),
     "\u2066".encode(),
 )
+OSC = re.compile(rb"\x1b\](\d+);([^\x07\x1b]*)(?:\x07|\x1b\\)")
+OWN_OSC = {b"2", b"22", b"9", b"99", b"777"}
+"""The OSCs the app sends itself: window title, pointer shape, desktop notifications."""
 NAME = "Evil [/] [@click=app.quit]x[/] [red]y[/red]"
 
 
@@ -76,6 +79,9 @@ def test_no_payload_reaches_the_terminal_through_a_whole_session(tmp_path: Path)
         output = bytes(app.output)
     for payload in PAYLOADS:
         assert payload not in output, f"{payload!r} reached the terminal"
+    for kind, text in OSC.findall(output):  # only the app's own: pointer, title, notification
+        assert kind in OWN_OSC, f"OSC {kind!r} reached the terminal"
+        assert_safe(text.decode("utf-8"), f"inside OSC {kind!r}")
     titles = re.findall(rb"\x1b\]2;([^\x07\x1b]*)(\x07|\x1b\\)?", output)
     assert any(b"PWNED" in title for title, _ in titles), titles  # the exercise, named
     for title, end in titles:
