@@ -1,8 +1,10 @@
-"""Helpers shared by the Pilot and snapshot tests: files to set up, and a session driver.
+"""The Pilot helpers, one set for every app, screen and snapshot test.
 
-The driver moves the fake clock straight to the engine's next deadline and ticks the
-active screen, so a whole paced session runs in seconds instead of a quarter hour, and every
-count lands exactly where the engine put it.
+Files to set up and read back, ways through the screens (start a session, answer its
+questions, leave it, open the history or the settings), and a session driver: it moves
+the fake clock straight to the engine's next deadline and ticks the active screen, so a
+whole paced session runs in seconds instead of a quarter hour, and every count lands
+exactly where the engine put it.
 """
 
 from __future__ import annotations
@@ -11,14 +13,14 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import tomli_w
 from rich.console import Console
 from rich.text import Text
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from recovery_tui.core.engine import Session
 from recovery_tui.core.engine_types import Phase
@@ -30,7 +32,13 @@ from recovery_tui.dialogs.heel_check import HeelCheckDialog
 from recovery_tui.dialogs.note import NoteDialog
 from recovery_tui.dialogs.soreness import SorenessDialog
 from recovery_tui.screens.active import ActiveSetScreen
+from recovery_tui.screens.history import HistoryScreen
+from recovery_tui.screens.settings import SettingsScreen
+from recovery_tui.widgets.setting_field import SettingField
 
+AppFactory = Callable[..., Any]
+SIZE = (100, 30)
+"""The size of the history, settings and help tests: wide enough to show them side by side."""
 FLASH_SECONDS = 0.6
 """Longer than the screen flash (0.35 s), so a snapshot never catches it half-way."""
 
@@ -41,6 +49,23 @@ class Clock(Protocol):
     def __call__(self) -> float: ...
 
     def advance(self, seconds: float) -> None: ...
+
+
+TINY_PLAN = """\
+name = "Tiny"
+id = "tiny"
+
+[[exercise]]
+name = "Knee bends"
+dose = "reps"
+reps = 3
+
+[[exercise]]
+name = "Quad pump"
+dose = "to_fatigue"
+sets = 1
+"""
+"""A plan that runs to its end in a few steps: for tests that need a finished session."""
 
 
 def write_settings(paths: AppPaths, **values: Any) -> None:
@@ -73,16 +98,46 @@ def unfinished_files(paths: AppPaths) -> list[Path]:
     return sorted(folder.glob("*.json")) if folder.is_dir() else []
 
 
+class Notified(NamedTuple):
+    """One notify() call, as the app made it."""
+
+    message: str
+    title: str
+    severity: str
+
+
+def watch_notifications(app: App[Any]) -> list[Notified]:
+    """Every notification the app shows from now on (call it before `run_test`).
+
+    Recorded through the public `App.notify`, which screens and widgets call too.
+    """
+    seen: list[Notified] = []
+    notify = app.notify
+
+    def recording(
+        message: str, *, title: str = "", severity: Any = "information", **rest: Any
+    ) -> None:
+        seen.append(Notified(message, title, severity))
+        notify(message, title=title, severity=severity, **rest)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return seen
+
+
 def active_screen(app: App[Any]) -> ActiveSetScreen:
     screen = app.screen
     assert isinstance(screen, ActiveSetScreen), f"expected the active set, got {screen!r}"
     return screen
 
 
-async def start_default_plan(pilot: Pilot[Any], *, heel: str = "escape") -> ActiveSetScreen:
-    """From the home screen, start the highlighted plan with enter (skipping the check)."""
+async def start_default_plan(
+    pilot: Pilot[Any], *, heel: str = "escape", press_enter: bool = True
+) -> ActiveSetScreen:
+    """From the home screen, start the highlighted plan with enter, skipping the questions
+    (with `press_enter=False`, wait for the app's own `start_now` to start one)."""
     await pilot.pause()
-    await pilot.press("enter")
+    if press_enter:
+        await pilot.press("enter")
     await answer_questions(pilot, heel=heel)
     return active_screen(pilot.app)
 
@@ -180,8 +235,10 @@ async def leave(pilot: Pilot[Any]) -> None:
     await answer_questions(pilot)
 
 
-def text_of(widget: Static) -> str:
-    """What a Static shows, as plain text (markup in it would have been parsed away)."""
+def text_of(where: Static | App[Any], selector: str = "") -> str:
+    """What a Static shows, as plain text: the widget itself, or the one `selector`
+    finds on the app's current screen (markup in it would have been parsed away)."""
+    widget = where if isinstance(where, Static) else where.screen.query_one(selector, Static)
     content = widget.content
     if isinstance(content, Text):
         return content.plain
@@ -200,3 +257,55 @@ async def pause_until(pilot: Pilot[Any], ready: Callable[[], object], rounds: in
             return
         await pilot.pause(0.01)
     raise AssertionError(f"the app never got ready: {ready}")
+
+
+# ---- the history, settings and help screens ----------------------------------
+
+
+async def footer_keys(pilot: Pilot[Any]) -> list[str]:
+    """Each key in the current screen's footer as it reads: key, then what it does."""
+    await pilot.pause()
+    await pilot.pause()  # the footer lists the keys once the screen has said what they are
+    footer = pilot.app.screen.query_one(Footer)
+    return [" ".join(str(key.render()).split()) for key in footer.query("FooterKey")]
+
+
+def seed(paths: AppPaths, records: list[SessionRecord]) -> None:
+    for record in records:
+        SessionLog(paths.log_file).append(record)
+
+
+async def open_history(pilot: Pilot[Any]) -> HistoryScreen:
+    await pilot.pause()
+    await pilot.press("h")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    return screen
+
+
+async def open_settings(pilot: Pilot[Any]) -> SettingsScreen:
+    await pilot.pause()
+    await pilot.press("s")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, SettingsScreen)
+    return screen
+
+
+def row_texts(table: DataTable[Any], row: int) -> list[str]:
+    return [cell.plain for cell in table.get_row_at(row)]
+
+
+def field(screen: SettingsScreen, name: str) -> SettingField:
+    return screen.query_one(f"#setting-{name}", SettingField)
+
+
+async def type_into(pilot: Pilot[Any], name: str, text: str) -> None:
+    """Focus the field's input, clear it and type, as a user would."""
+    control = pilot.app.screen.query_one(f"#field-{name}", Input)
+    control.focus()
+    control.value = ""
+    await pilot.press(*text)
+    await pilot.pause()

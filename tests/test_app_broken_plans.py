@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from screen_helpers import AppFactory, footer_keys, text_of
+from app_helpers import AppFactory, footer_keys, text_of, watch_notifications
 from textual.widgets import OptionList
 
 from recovery_tui.core.paths import AppPaths
@@ -25,9 +25,10 @@ async def test_broken_plans_get_one_notification_and_a_place_in_the_plan_list(
     for name, content in BROKEN.items():
         (paths.plans_dir / name).write_bytes(content)
     app = make_app()
+    shown = watch_notifications(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert [n.message for n in app._notifications] == [
+        assert [n.message for n in shown] == [
             "5 plans not loaded — see the plan list (marked ⚠) for what is wrong with each."
         ]
         plans = app.screen.query_one("#plan-list", OptionList)

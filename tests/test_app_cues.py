@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from app_helpers import drive, leave, start_default_plan, step, write_plan, write_settings
+from app_helpers import (
+    drive,
+    leave,
+    start_default_plan,
+    step,
+    watch_notifications,
+    write_plan,
+    write_settings,
+)
 from conftest import FakeClock
 from test_app_session import BELL_PLAN
 from test_voice import FAKE_SPEECH, lines, wait_for
@@ -70,13 +78,14 @@ async def test_a_broken_voice_is_reported_once(
 ) -> None:
     write_settings(paths, voice=str(tmp_path / "no-such-speech"), count_in_seconds=1)
     app = make_app()
+    shown = watch_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start_default_plan(pilot)
         for _ in range(3):
             await step(pilot, screen, clock, 3)
-        wait_for(lambda: app._notifications)
+        wait_for(lambda: shown)
         await pilot.pause()
-        messages = [n.message for n in app._notifications if n.title == "Voice"]
+        messages = [n.message for n in shown if n.title == "Voice"]
         assert len(messages) == 1 and "no-such-speech" in messages[0]
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from app_helpers import start_default_plan
-from screen_helpers import footer_keys
+from app_helpers import footer_keys, start_default_plan
 from textual.screen import Screen
 from textual.widgets import OptionList
 

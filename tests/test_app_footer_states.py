@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app_helpers import drive, start_default_plan, step, write_settings
+from app_helpers import AppFactory, drive, footer_keys, start_default_plan, step, write_settings
 from conftest import FakeClock
-from screen_helpers import AppFactory, footer_keys
 
 from recovery_tui.core.engine_types import Phase
 from recovery_tui.core.paths import AppPaths

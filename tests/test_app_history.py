@@ -6,9 +6,9 @@ import json
 from datetime import timedelta
 
 import pytest
+from app_helpers import SIZE, AppFactory, open_history, row_texts, seed, text_of
 from conftest import FIXED_NOW
 from factories import make_record
-from screen_helpers import SIZE, AppFactory, open_history, row_texts, seed, text_of
 from textual.widgets import Static
 
 from recovery_tui.core.journal import SessionLog, encode_record

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from app_helpers import AppFactory, open_history, text_of
 from conftest import FIXED_NOW
 from factories import make_record
-from screen_helpers import AppFactory, open_history, text_of
 from textual.widgets import Input
 
 from recovery_tui.core.journal import SessionLog

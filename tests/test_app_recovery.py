@@ -8,10 +8,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from app_helpers import logged, start_default_plan, step, write_settings
+from app_helpers import logged, open_history, start_default_plan, step, text_of, write_settings
 from conftest import FIXED_NOW, FakeClock
 from factories import make_record
-from screen_helpers import open_history, text_of
 from textual.pilot import Pilot
 from textual.widgets import Input
 

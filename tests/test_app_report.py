@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app_helpers import write_settings
+from app_helpers import SIZE, AppFactory, open_history, seed, write_settings
 from conftest import FIXED_NOW
-from screen_helpers import SIZE, AppFactory, open_history, seed
 from test_report import RACE, week
 from textual.pilot import Pilot
 from textual.widgets import Markdown

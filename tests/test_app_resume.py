@@ -8,13 +8,14 @@ from typing import Any
 
 import pytest
 from app_helpers import (
+    leave,
     logged,
     pause_until,
     start_default_plan,
     unfinished_files,
+    watch_notifications,
     write_settings,
 )
-from pilot_steps import leave_session
 from resume_helpers import every_step, new_session, saved_session, where
 
 from recovery_tui.core.engine_state import session_to_state
@@ -42,7 +43,7 @@ async def test_enter_resumes_the_unfinished_session_paused_where_it_was(
         assert isinstance(screen, ActiveSetScreen)
         assert where(screen.session) == where(left) and screen.session.paused
         assert claim_orphans(paths.data_dir) == ([], 0)  # ours now; nobody else gets it
-        await leave_session(pilot)
+        await leave(pilot)
     [record] = logged(paths)
     assert (record.id, record.status, record.check_before) == (left.id, "partial", 3)
     assert [[e.counts for e in r] for r in record.rounds] == [
@@ -107,10 +108,11 @@ async def test_a_session_that_cannot_be_restored_is_named_and_kept(
     [state_file] = unfinished_files(paths)
     content = state_file.read_bytes()
     app = make_app()
+    shown = watch_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in shown]
         assert any(str(state_file) in m and "cannot resume" in m for m in messages), messages
     assert state_file.read_bytes() == content
 

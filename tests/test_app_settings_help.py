@@ -6,9 +6,18 @@ import os
 from typing import Any
 
 import pytest
-from app_helpers import write_settings
-from screen_helpers import SIZE, AppFactory, field, open_history, open_settings, text_of, type_into
-from textual.widgets import Button, Select, Static, Switch
+from app_helpers import (
+    SIZE,
+    AppFactory,
+    field,
+    open_history,
+    open_settings,
+    text_of,
+    type_into,
+    watch_notifications,
+    write_settings,
+)
+from textual.widgets import Button, OptionList, Select, Static, Switch
 
 from recovery_tui.core.paths import AppPaths
 from recovery_tui.dialogs.choice import ChoiceDialog
@@ -111,9 +120,10 @@ async def test_settings_with_bad_keys_show_each_by_its_field_and_save_the_rest(
     content = b"# mine\nbel = false\nsessions_per_day = 7\nrace_date = 2026-11-01\n"
     paths.config_file.write_bytes(content)
     app = make_app()
+    shown = watch_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
-        notes = [n for n in app._notifications if n.title == "2 settings not used"]
-        assert len(notes) == 1 and len(app._notifications) == 1
+        notes = [n for n in shown if n.title == "2 settings not used"]
+        assert len(notes) == 1 and len(shown) == 1
         assert "line 2: unknown setting 'bel', ignored; did you mean 'bell'?" in notes[0].message
         assert "line 3: 'sessions_per_day' must be a whole number from 1 to 3" in notes[0].message
         assert app.settings.race_date is not None
@@ -180,6 +190,12 @@ async def test_settings_escape_without_edits_leaves_at_once(make_app: AppFactory
         assert not isinstance(app.screen, (SettingsScreen, ChoiceDialog))
 
 
+def choices(select: Select[Any]) -> list[str]:
+    """What a Select offers, as its drop-down list shows it."""
+    options = select.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
 async def test_settings_offer_the_themes_and_the_plans(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -187,8 +203,9 @@ async def test_settings_offer_the_themes_and_the_plans(make_app: AppFactory) -> 
         themes = screen.query_one("#field-theme", Select)
         plans = screen.query_one("#field-default_plan", Select)
         assert themes.value == "textual-dark"
-        assert {value for _, value in themes._options} >= set(app.available_themes)
-        assert [value for _, value in plans._options] == [p.id for p in app.catalog.plans]
+        assert set(app.available_themes) <= set(choices(themes))
+        offered = choices(plans)
+        assert all(any(f"({p.id})" in line for line in offered) for p in app.catalog.plans)
 
 
 # ---- help ------------------------------------------------------------------

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from app_helpers import open_history, row_texts
 from conftest import FIXED_NOW
 from factories import make_record
-from screen_helpers import open_history, row_texts
 from textual.widgets import DataTable
 
 from recovery_tui.core.journal import SessionLog

@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from app_helpers import drive, write_plan
+from app_helpers import TINY_PLAN, answer_questions, drive, leave, start_default_plan, write_plan
 from conftest import FakeClock
 from factories import make_record
-from pilot_steps import TINY_PLAN, leave_session, skip_questions, start_plan
 
 from recovery_tui.cli import main
 from recovery_tui.core.journal import SessionLog
@@ -96,11 +95,11 @@ async def test_everything_a_session_writes_is_private(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_plan(pilot)
+        screen = await start_default_plan(pilot)
         await drive(pilot, screen, clock, until=lambda s: s.index == 2)
         data = list(modes_under(paths.data_dir))
         assert any(p.suffix == ".json" for p, _m, _want in data), "no state file mid-session"
-        await leave_session(pilot)
+        await leave(pilot)
     data += list(modes_under(paths.data_dir))
     assert paths.log_file.exists()
     wrong = [(str(p), oct(m), oct(want)) for p, m, want in data if m != want]
@@ -161,8 +160,8 @@ async def test_a_session_makes_no_network_connection(
     write_plan(paths, "tiny.toml", TINY_PLAN)
     app = make_app(start_plan="tiny", start_now=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_plan(pilot, press_enter=False)
+        screen = await start_default_plan(pilot, press_enter=False)
         session = await drive(pilot, screen, clock)
-        await skip_questions(pilot)
+        await answer_questions(pilot)
     assert session.finished and paths.log_file.exists()
     assert no_network == []

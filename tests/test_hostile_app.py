@@ -16,10 +16,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from app_helpers import answer_questions, drive, write_plan, write_settings
+from app_helpers import (
+    answer_questions,
+    drive,
+    open_history,
+    open_settings,
+    seed,
+    write_plan,
+    write_settings,
+)
 from conftest import FIXED_NOW, FakeClock
 from hostile_strings import EVIL, assert_safe, assert_shown_safely, evil_plan, shown, svg_text
-from screen_helpers import open_history, open_settings, seed
 from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable, OptionList
 from textual.widgets._toast import Toast

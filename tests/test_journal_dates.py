@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from app_helpers import open_history
 from cli_helpers import cli, log_file
 from factories import make_record
-from screen_helpers import open_history
 
 from recovery_tui.core.journal import SessionLog, encode_record
 from recovery_tui.core.paths import AppPaths

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from app_helpers import watch_notifications
 from cli_helpers import cli, log_file
 from conftest import FIXED_NOW
 from factories import make_record
@@ -109,9 +110,10 @@ async def test_the_app_starts_and_says_why_the_log_cannot_be_read(
 ) -> None:
     make_fifo(paths.log_file)
     app = make_app()
+    shown = watch_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in shown]
         assert any("sessions.jsonl" in m and "a named pipe" in m for m in messages), messages
 
 

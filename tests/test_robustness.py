@@ -21,12 +21,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from app_helpers import drive, logged, unfinished_files, write_plan
+from app_helpers import (
+    TINY_PLAN,
+    answer_questions,
+    drive,
+    logged,
+    start_default_plan,
+    unfinished_files,
+    watch_notifications,
+    write_plan,
+)
 from conftest import FakeClock
 from factories import make_record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pilot_steps import TINY_PLAN, skip_questions, start_plan
 
 from recovery_tui.core.errors import UserError
 from recovery_tui.core.journal import (
@@ -188,16 +196,17 @@ async def test_a_full_disk_keeps_the_session_until_it_can_be_saved(
 ) -> None:
     write_plan(paths, "tiny.toml", TINY_PLAN)
     app = make_app(start_plan="tiny", start_now=True)
+    shown = watch_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_plan(pilot, press_enter=False)
+        screen = await start_default_plan(pilot, press_enter=False)
         monkeypatch.setattr(SessionLog, "append", refuse)
         session = await drive(pilot, screen, clock, set_seconds=20.0)
-        await skip_questions(pilot)
+        await answer_questions(pilot)
         assert session.finished
         assert [r.id for r in app.unsaved] == [session.id]
         assert not paths.log_file.exists()
         assert unfinished_files(paths), "the state must stay on disk while nothing is logged"
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in shown]
         assert any("No space left on device" in m and "Save sessions again" in m for m in messages)
         monkeypatch.undo()
         await pilot.press("ctrl+p")
@@ -217,14 +226,14 @@ async def test_a_full_disk_when_leaving_keeps_the_partial_session(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start_plan(pilot)
+        screen = await start_default_plan(pilot)
         await drive(pilot, screen, clock, until=lambda s: s.index == 1)
         monkeypatch.setattr(SessionLog, "append", refuse)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("enter")
-        await skip_questions(pilot)
+        await answer_questions(pilot)
         assert len(app.unsaved) == 1 and app.unsaved[0].status == "partial"
         monkeypatch.undo()
         app.retry_unsaved()
