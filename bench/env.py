@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -102,3 +104,11 @@ def sibling_home(config: BenchConfig, name: str, log_from: BenchHome, **settings
     home = make_home(config.workdir / name, 0, **settings)
     shutil.copyfile(log_from.paths.log_file, home.paths.log_file)
     return home
+
+
+def time_command(home: BenchHome, *args: str) -> float:
+    """Seconds for one `recovery-tui ARGS` (to a pipe), from fork to exit."""
+    environ = subprocess_environ(home)
+    started = time.perf_counter()
+    subprocess.run([*app_command(), *args], env=environ, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - started

@@ -7,12 +7,10 @@ whole command, Python's start included, must also stay under 80 ms. `status --js
 
 from __future__ import annotations
 
-import subprocess
-import time
 from datetime import date, timedelta
 
 from .common import BenchConfig, Row, alternate, median, ms, ratio_row
-from .env import BenchHome, app_command, shared_home, sibling_home, subprocess_environ
+from .env import shared_home, sibling_home, time_command
 
 LIMIT = 1.1
 ABSOLUTE_LIMIT = 0.080
@@ -20,21 +18,12 @@ OLD_RACE_DAYS = 365
 """For 2c: a runner who has not updated the race date since last year's marathon."""
 
 
-def time_status(home: BenchHome, *options: str) -> float:
-    """Seconds for one `recovery-tui status` (with `options`), from fork to exit."""
-    argv = [*app_command(), "status", *options]
-    environ = subprocess_environ(home)
-    started = time.perf_counter()
-    subprocess.run(argv, env=environ, stdout=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - started
-
-
 def run(config: BenchConfig) -> list[Row]:
     big = shared_home(config, "big", config.sessions)
     small = shared_home(config, "small", config.small_sessions)
     big_times, small_times = alternate(
-        lambda: time_status(big),
-        lambda: time_status(small),
+        lambda: time_command(big, "status"),
+        lambda: time_command(small, "status"),
         config.status_runs,
         warm_up=not config.quick,
     )
@@ -43,14 +32,14 @@ def run(config: BenchConfig) -> list[Row]:
     old_big = sibling_home(config, "status-old-big", big, race_date=race)
     old_small = sibling_home(config, "status-old-small", small, race_date=race)
     old_big_times, old_small_times = alternate(
-        lambda: time_status(old_big),
-        lambda: time_status(old_small),
+        lambda: time_command(old_big, "status"),
+        lambda: time_command(old_small, "status"),
         config.status_runs,
         warm_up=not config.quick,
     )
     json_big_times, json_small_times = alternate(
-        lambda: time_status(big, "--json"),
-        lambda: time_status(small, "--json"),
+        lambda: time_command(big, "status", "--json"),
+        lambda: time_command(small, "status", "--json"),
         config.status_runs,
         warm_up=not config.quick,
     )
