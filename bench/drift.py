@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import random
 
-from recovery_tui.core.catalog import builtin_plans
-from recovery_tui.core.engine import Session
-from recovery_tui.core.engine_types import EngineConfig, Event, Phase
+from recovery_tui.core.plans.catalog import builtin_plans
+from recovery_tui.core.session.engine import Session
+from recovery_tui.core.session.types import EngineConfig, Event, Phase
 
 from .common import BenchConfig, Row, ms
 

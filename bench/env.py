@@ -18,7 +18,12 @@ from typing import Any
 
 import tomli_w
 
-from recovery_tui.core.paths import APP_NAME, PLANS_DIR_NAME, SETTINGS_FILE_NAME, AppPaths
+from recovery_tui.core.settings.paths import (
+    APP_NAME,
+    PLANS_DIR_NAME,
+    SETTINGS_FILE_NAME,
+    AppPaths,
+)
 
 from .common import BenchConfig
 from .generate_log import write_log

@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from recovery_tui.core.catalog import builtin_plans
 from recovery_tui.core.journal import UNSET, encode_record
 from recovery_tui.core.journal.amendments import NOTES_FILE_NAME, encode
-from recovery_tui.core.plan import DoseKind, Exercise, Plan
-from recovery_tui.core.record import ExerciseResult, SessionRecord
+from recovery_tui.core.journal.record import ExerciseResult, SessionRecord
+from recovery_tui.core.plans.catalog import builtin_plans
+from recovery_tui.core.plans.model import DoseKind, Exercise, Plan
 
 PLAN_WEIGHTS = {"full-circuit": 80, "down-dog-block": 12, "circuit-without-quad-pump": 8}
 NOTES = (

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 
 from recovery_tui.app import RecoveryApp
-from recovery_tui.core.engine_types import Event, EventKind
+from recovery_tui.core.session.types import Event, EventKind
 from recovery_tui.screens.active import ActiveSetScreen
 
 from .common import BenchConfig, Row, median, ms

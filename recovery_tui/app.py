@@ -14,11 +14,11 @@ from textual.app import App
 from textual.binding import Binding
 from textual.signal import Signal
 
-from .core.catalog import PlanCatalog, load_catalog
 from .core.errors import UserError
 from .core.journal import SessionLog
+from .core.plans.catalog import PlanCatalog, load_catalog
 from .core.safe_text import clean, clean_line
-from .core.settings import LoadedSettings, Settings, load_settings, save_settings
+from .core.settings.file import LoadedSettings, Settings, load_settings, save_settings
 from .dialogs.guard import KEY_GUARD_SECONDS, KeyGuard
 from .screens.home import HomeScreen
 from .styles import stylesheet
@@ -30,12 +30,12 @@ if TYPE_CHECKING:  # the engine, resume files and dialogs load when a session st
     from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
-    from .core.cues import CueCall
-    from .core.engine import Session, WallClock
-    from .core.paths import AppPaths
-    from .core.plan import Plan
-    from .core.record import SessionRecord
-    from .core.resume import Claim
+    from .core.journal.record import SessionRecord
+    from .core.plans.model import Plan
+    from .core.session.cues import CueCall
+    from .core.session.engine import Session, WallClock
+    from .core.session.unfinished import Claim
+    from .core.settings.paths import AppPaths
     from .cue_output import CueOutput, CueSink
     from .screens.before_session import Opening
 
@@ -197,8 +197,8 @@ class RecoveryApp(App[int]):
         return self.catalog.get(plan_id)
 
     def new_session(self, plan: Plan) -> Session:
-        from .core.engine import Session
-        from .core.engine_types import EngineConfig
+        from .core.session.engine import Session
+        from .core.session.types import EngineConfig
 
         config = EngineConfig.from_settings(self.settings)
         return Session(plan, config, self.clock, self.now)
@@ -206,7 +206,7 @@ class RecoveryApp(App[int]):
     def start_session(
         self, plan_id: str, session: Session | None = None, claim: Claim | None = None
     ) -> None:
-        from .core.resume import claim_new
+        from .core.session.unfinished import claim_new
         from .screens.active import ActiveSetScreen
         from .screens.before_session import BeforeSession
 
@@ -231,7 +231,7 @@ class RecoveryApp(App[int]):
 
     def _start_opened(self, opening: Opening) -> None:
         """A new session after the questions before it (each may have been skipped)."""
-        from .core.resume import claim_new
+        from .core.session.unfinished import claim_new
         from .screens.active import ActiveSetScreen
 
         session = self.new_session(opening.plan)
@@ -262,7 +262,7 @@ class RecoveryApp(App[int]):
                 markup=False,
             )
             return False
-        from .core.resume import discard_unfinished
+        from .core.session.unfinished import discard_unfinished
 
         if record in self.unsaved:
             self.unsaved.remove(record)
@@ -310,7 +310,7 @@ class RecoveryApp(App[int]):
 
     def _read_recent(self) -> list[SessionRecord]:
         """The last days, and the recovery window's (see `SessionLog.recent`)."""
-        from .core.adherence import reading_spans
+        from .core.insight.adherence import reading_spans
 
         settings = self.settings
         spans = reading_spans(
@@ -390,7 +390,7 @@ class RecoveryApp(App[int]):
 
     def play_cue(self, call: CueCall) -> None:
         """Bells, words and (when hidden) a notification; the screen flashes but for a rep."""
-        from .core.cues import CueName
+        from .core.session.cues import CueName
 
         if self._cue_sink is not None:
             self._cue_sink(call)

@@ -17,7 +17,7 @@ from . import __version__
 from .core.errors import UserError
 
 if TYPE_CHECKING:
-    from .core.paths import AppPaths
+    from .core.settings.paths import AppPaths
 
 
 class _Parser(argparse.ArgumentParser):
@@ -86,7 +86,7 @@ def _positive_days(text: str) -> int:
 
 
 def _add_cues(commands: argparse._SubParsersAction[Any]) -> None:
-    from .core.cues import CueName
+    from .core.session.cues import CueName
 
     cues = commands.add_parser("cues", help="ring every cue's bell pattern, with its name")
     names = ", ".join(name.value for name in CueName)
@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def dispatch(args: argparse.Namespace) -> int:
     from . import commands
-    from .core.paths import resolve_paths
+    from .core.settings.paths import resolve_paths
 
     if args.command == "cues":
         from .cue_demo import play_cues

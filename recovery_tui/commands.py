@@ -14,9 +14,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .core.journal import SessionLog
-    from .core.paths import AppPaths
-    from .core.record import SessionRecord
-    from .core.settings import Settings
+    from .core.journal.record import SessionRecord
+    from .core.settings.file import Settings
+    from .core.settings.paths import AppPaths
 
 
 def say(text: str) -> None:
@@ -34,7 +34,7 @@ def warn(text: str) -> None:
 
 
 def _settings(paths: AppPaths) -> Settings:
-    from .core.settings import load_settings
+    from .core.settings.file import load_settings
 
     loaded = load_settings(paths.config_file)
     if loaded.error:
@@ -46,7 +46,7 @@ def _settings(paths: AppPaths) -> Settings:
 
 def status(args: argparse.Namespace, paths: AppPaths) -> int:
     """The check-in: lines for people, or `--json` / `--format` for a status bar."""
-    from .core.adherence import reading_spans
+    from .core.insight.adherence import reading_spans
     from .core.journal import SessionLog
 
     settings = _settings(paths)
@@ -70,8 +70,8 @@ def _status_data(
 ) -> int:
     import json
 
-    from .core.checkin import checkin, fill_template
-    from .core.resume import count_unfinished
+    from .core.insight.checkin import checkin, fill_template
+    from .core.session.unfinished import count_unfinished
 
     facts = checkin(
         records,
@@ -95,10 +95,15 @@ def _status_lines(
     records: list[SessionRecord],
     now: datetime,
 ) -> None:
-    from .core.adherence import AFTER_THE_WINDOW, compact_strip, recovery_window, window_line
-    from .core.next_due import next_session_due
-    from .core.resume import describe_unfinished
-    from .core.stats import format_today, today_summary
+    from .core.insight.adherence import (
+        AFTER_THE_WINDOW,
+        compact_strip,
+        recovery_window,
+        window_line,
+    )
+    from .core.insight.next_due import next_session_due
+    from .core.insight.stats import format_today, today_summary
+    from .core.session.unfinished import describe_unfinished
 
     window_days = settings.recovery_window_days
     summary = today_summary(
@@ -132,7 +137,7 @@ def _status_lines(
 
 
 def history(args: argparse.Namespace, paths: AppPaths) -> int:
-    from .core import export
+    from .core.insight import export
     from .core.journal import SessionLog
 
     result = SessionLog(paths.log_file).read_all()
@@ -150,8 +155,8 @@ def history(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def plans(args: argparse.Namespace, paths: AppPaths) -> int:
-    from .core.catalog import check_plan_file, load_catalog
-    from .core.plan_text import describe_plan, plan_summary
+    from .core.plans.catalog import check_plan_file, load_catalog
+    from .core.plans.text import describe_plan, plan_summary
 
     if args.plans_command == "check":
         plan = check_plan_file(args.file, paths.plans_dir)
@@ -176,7 +181,7 @@ def plans(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def report(args: argparse.Namespace, paths: AppPaths) -> int:
     """The Markdown report, to stdout or (atomically) to `--output`."""
-    from .core.report import report_for
+    from .core.insight.report import report_for
 
     settings = _settings(paths)
     text = report_for(
@@ -215,7 +220,7 @@ def _write_report(paths: AppPaths, output: Path, text: str) -> None:
 
 
 def show_paths(args: argparse.Namespace, paths: AppPaths) -> int:
-    from .core.resume import unfinished_dir
+    from .core.session.unfinished import unfinished_dir
 
     say(f"settings:     {paths.config_file}")
     say(f"custom plans: {paths.plans_dir}")
@@ -226,8 +231,8 @@ def show_paths(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def export_log(args: argparse.Namespace, paths: AppPaths) -> int:
     """Every session and later note, for `import -` on another machine (over SSH)."""
-    from .core.exchange import export_stream
     from .core.journal import SessionLog
+    from .core.journal.exchange import export_stream
 
     sys.stdout.buffer.write(export_stream(SessionLog(paths.log_file)))
     sys.stdout.buffer.flush()
@@ -238,8 +243,8 @@ def import_log(args: argparse.Namespace, paths: AppPaths) -> int:
     """`import FILE` (an export or a sessions.jsonl) or `import -` (an export on stdin)."""
     from pathlib import Path
 
-    from .core.exchange import import_stream, read_export_file
     from .core.journal import SessionLog
+    from .core.journal.exchange import import_stream, read_export_file
 
     log = SessionLog(paths.log_file)
     if str(args.file) == "-":
@@ -254,7 +259,7 @@ def import_log(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def _standard_input() -> bytes:
     """All of stdin; a terminal there is refused rather than waited on."""
-    from .core.exchange import EXAMPLE
+    from .core.journal.exchange import EXAMPLE
     from .core.journal.merge import MAX_IMPORT_BYTES
 
     if sys.stdin is None or sys.stdin.isatty():

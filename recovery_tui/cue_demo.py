@@ -12,14 +12,14 @@ import sys
 import time
 from typing import TYPE_CHECKING, TextIO
 
-from .core.cues import CUES, Cue, cue_table_markdown
 from .core.errors import UserError
 from .core.safe_text import clean
+from .core.session.cues import CUES, Cue, cue_table_markdown
 
 if TYPE_CHECKING:
     import argparse
 
-    from .core.paths import AppPaths
+    from .core.settings.paths import AppPaths
 
 BETWEEN_CUES = 2.0
 """Seconds of quiet after each pattern, so the next one is heard as a new cue."""
@@ -30,7 +30,7 @@ def play_cues(args: argparse.Namespace, paths: AppPaths) -> int:
         print(cue_table_markdown())
         return 0
     from .commands import _settings
-    from .core.voice import voice_command
+    from .core.session.voice import voice_command
 
     settings = _settings(paths)
     voice = voice_command(settings.voice)

@@ -13,9 +13,9 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .core.bell_player import BellPlayer
-from .core.cues import CueCall
-from .core.voice import Speaker, voice_command
+from .core.session.bell_player import BellPlayer
+from .core.session.cues import CueCall
+from .core.session.voice import Speaker, voice_command
 from .terminal import notification_escape, write_to_terminal
 
 if TYPE_CHECKING:

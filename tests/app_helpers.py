@@ -22,11 +22,11 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Footer, Input, Static
 
-from recovery_tui.core.engine import Session
-from recovery_tui.core.engine_types import Phase
 from recovery_tui.core.journal import SessionLog
-from recovery_tui.core.paths import AppPaths
-from recovery_tui.core.record import SessionRecord
+from recovery_tui.core.journal.record import SessionRecord
+from recovery_tui.core.session.engine import Session
+from recovery_tui.core.session.types import Phase
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.choice import ChoiceDialog
 from recovery_tui.dialogs.heel_check import HeelCheckDialog
 from recovery_tui.dialogs.note import NoteDialog

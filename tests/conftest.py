@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from recovery_tui.core.paths import AppPaths, resolve_paths
+from recovery_tui.core.settings.paths import AppPaths, resolve_paths
 
 FIXED_NOW = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime
 
-from recovery_tui.core.engine import Session
-from recovery_tui.core.engine_types import EngineConfig, EventKind
-from recovery_tui.core.plan import Dose, DoseKind, Exercise, Plan, SideOrder
+from recovery_tui.core.plans.model import Dose, DoseKind, Exercise, Plan, SideOrder
+from recovery_tui.core.session.engine import Session
+from recovery_tui.core.session.types import EngineConfig, EventKind
 
 
 class FakeClock:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import datetime, timedelta
 
-from recovery_tui.core.record import ExerciseResult, SessionRecord, Status
+from recovery_tui.core.journal.record import ExerciseResult, SessionRecord, Status
 
 _serial = itertools.count(1)
 

@@ -13,12 +13,12 @@ from typing import Any
 
 from conftest import FakeClock
 
-from recovery_tui.core.catalog import builtin_plans
-from recovery_tui.core.engine import Session
-from recovery_tui.core.engine_state import session_from_state, session_to_state
-from recovery_tui.core.engine_types import RESTS, EngineConfig, Phase
-from recovery_tui.core.plan import Plan
-from recovery_tui.core.resume import claim_new
+from recovery_tui.core.plans.catalog import builtin_plans
+from recovery_tui.core.plans.model import Plan
+from recovery_tui.core.session.engine import Session
+from recovery_tui.core.session.saved import session_from_state, session_to_state
+from recovery_tui.core.session.types import RESTS, EngineConfig, Phase
+from recovery_tui.core.session.unfinished import claim_new
 
 REPO = Path(__file__).resolve().parent.parent
 PLANS = {plan.id: plan for plan in builtin_plans()}

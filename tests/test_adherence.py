@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from factories import make_record
 
-from recovery_tui.core.adherence import (
+from recovery_tui.core.insight.adherence import (
     compact_strip,
     day_counts,
     day_status,
@@ -18,7 +18,7 @@ from recovery_tui.core.adherence import (
     streak,
     window_line,
 )
-from recovery_tui.core.record import SessionRecord
+from recovery_tui.core.journal.record import SessionRecord
 
 RACE = date(2026, 11, 15)
 LETTER = {

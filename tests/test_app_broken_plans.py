@@ -5,7 +5,7 @@ from __future__ import annotations
 from app_helpers import AppFactory, footer_keys, text_of, watch_notifications
 from textual.widgets import OptionList
 
-from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.screens.home import HomeScreen
 
 EXERCISE = b'[[exercise]]\nname = "a"\ndose = "reps"\nreps = 5\n'

@@ -22,8 +22,8 @@ from test_app_session import BELL_PLAN
 from test_voice import FAKE_SPEECH, lines, wait_for
 
 from recovery_tui import cue_output, terminal
-from recovery_tui.core.cues import CUES
-from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.session.cues import CUES
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.screens.help import HelpScreen
 
 AppFactory = Callable[..., Any]

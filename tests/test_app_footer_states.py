@@ -7,8 +7,8 @@ from typing import Any
 from app_helpers import AppFactory, drive, footer_keys, start_default_plan, step, write_settings
 from conftest import FakeClock
 
-from recovery_tui.core.engine_types import Phase
-from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.session.types import Phase
+from recovery_tui.core.settings.paths import AppPaths
 
 
 def enter_and_space(keys: list[str]) -> list[str]:

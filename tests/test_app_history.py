@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from recovery_tui.core.journal import SessionLog, encode_record
 from recovery_tui.core.journal.history import PAGE, load_history, newest_page
-from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.screens.history import HistoryScreen
 from recovery_tui.widgets.session_detail import when
 

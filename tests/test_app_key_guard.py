@@ -9,7 +9,7 @@ from app_helpers import drive, logged, write_settings
 from conftest import FakeClock
 from textual.widgets import Input
 
-from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.guard import KEY_GUARD_SECONDS
 from recovery_tui.dialogs.heel_check import HeelCheckDialog
 from recovery_tui.dialogs.note import NoteDialog

@@ -22,7 +22,7 @@ from conftest import FakeClock
 from textual.widgets import DataTable, Static
 
 from recovery_tui.core.journal import SessionLog
-from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.choice import ChoiceDialog
 from recovery_tui.dialogs.heel_check import HeelCheckDialog
 from recovery_tui.screens.active import ActiveSetScreen

@@ -11,7 +11,7 @@ from factories import make_record
 from textual.widgets import Input
 
 from recovery_tui.core.journal import SessionLog
-from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.note import EDIT_HINT, NEW_HINT, NoteDialog
 
 

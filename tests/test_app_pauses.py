@@ -12,7 +12,7 @@ from conftest import FakeClock
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from recovery_tui.core.engine_types import Phase
+from recovery_tui.core.session.types import Phase
 from recovery_tui.dialogs.why import WhyDialog
 
 AppFactory = Callable[..., Any]

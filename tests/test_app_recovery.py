@@ -15,10 +15,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from recovery_tui.cli import main
-from recovery_tui.core.adherence import AFTER_THE_WINDOW, compact_strip
+from recovery_tui.core.insight.adherence import AFTER_THE_WINDOW, compact_strip
 from recovery_tui.core.journal import SessionLog, encode_record
-from recovery_tui.core.paths import AppPaths
-from recovery_tui.core.record import CheckedRecord
+from recovery_tui.core.journal.record import CheckedRecord
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.heel_check import HeelCheckDialog
 from recovery_tui.dialogs.note import NoteDialog
 from recovery_tui.screens.history import HistoryScreen

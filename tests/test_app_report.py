@@ -10,8 +10,8 @@ from test_report import RACE, week
 from textual.pilot import Pilot
 from textual.widgets import Markdown
 
-from recovery_tui.core.paths import AppPaths
-from recovery_tui.core.report import report_file_name, report_for
+from recovery_tui.core.insight.report import report_file_name, report_for
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.screens.history import HistoryScreen
 from recovery_tui.screens.palette import app_commands
 from recovery_tui.screens.report import ReportScreen

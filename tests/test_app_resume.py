@@ -18,9 +18,9 @@ from app_helpers import (
 )
 from resume_helpers import every_step, new_session, saved_session, where
 
-from recovery_tui.core.engine_state import session_to_state
-from recovery_tui.core.paths import AppPaths
-from recovery_tui.core.resume import claim_new, claim_orphans
+from recovery_tui.core.session.saved import session_to_state
+from recovery_tui.core.session.unfinished import claim_new, claim_orphans
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.choice import ChoiceDialog
 from recovery_tui.screens.active import ActiveSetScreen
 

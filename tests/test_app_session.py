@@ -26,9 +26,9 @@ from app_helpers import (
 from conftest import FakeClock
 from textual.widgets import Static
 
-from recovery_tui.core.cues import CueCall, CueName
-from recovery_tui.core.engine_types import Phase
-from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.session.cues import CueCall, CueName
+from recovery_tui.core.session.types import Phase
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.screens.home import HomeScreen
 from recovery_tui.widgets.big_text import BigText
 from recovery_tui.widgets.side_counter import SideCounter

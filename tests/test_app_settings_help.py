@@ -19,7 +19,7 @@ from app_helpers import (
 )
 from textual.widgets import Button, OptionList, Select, Static, Switch
 
-from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.choice import ChoiceDialog
 from recovery_tui.screens.help import HelpScreen
 from recovery_tui.screens.history import HistoryScreen

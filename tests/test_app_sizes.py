@@ -9,7 +9,7 @@ import pytest
 from app_helpers import answer_questions, drive, logged, start_default_plan, step, text_of
 from conftest import FakeClock
 
-from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.widgets.too_small import TooSmall
 
 AppFactory = Callable[..., Any]

@@ -11,7 +11,7 @@ from app_helpers import answer_questions, drive, logged, write_settings
 from conftest import FakeClock
 from textual.pilot import Pilot
 
-from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.choice import ChoiceDialog
 from recovery_tui.dialogs.heel_check import HeelCheckDialog
 from recovery_tui.dialogs.soreness import SorenessDialog

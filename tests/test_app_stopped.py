@@ -9,7 +9,7 @@ from app_helpers import paced_reps_in, text_of
 from conftest import FakeClock
 from textual.widgets import Static
 
-from recovery_tui.core.engine import STOPPED
+from recovery_tui.core.session.engine import STOPPED
 
 AppFactory = Callable[..., Any]
 STOPPED_WORDS = "PAUSED while the app was stopped — space to resume"

@@ -8,7 +8,7 @@ from typing import Any
 
 from app_helpers import start_default_plan
 
-from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.screens.history import HistoryScreen
 from recovery_tui.screens.settings import SettingsScreen
 

@@ -18,7 +18,7 @@ from app_helpers import answer_questions, logged, paced_reps_in, unfinished_file
 from conftest import FakeClock
 from textual.widgets import Button
 
-from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.choice import ChoiceDialog
 from recovery_tui.screens.home import HomeScreen
 

@@ -17,8 +17,8 @@ from factories import make_record
 from textual.widgets import DataTable
 
 from recovery_tui.core.journal import SessionLog
-from recovery_tui.core.paths import AppPaths
-from recovery_tui.core.record import SessionRecord
+from recovery_tui.core.journal.record import SessionRecord
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.screens.home import HomeScreen
 from recovery_tui.widgets.calendar_strip import CalendarStrip
 

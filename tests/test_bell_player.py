@@ -6,8 +6,8 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from recovery_tui.core.bell_player import BellPlayer
-from recovery_tui.core.cues import CUE_BY_NAME, MIN_GAP, CueCall, CueName
+from recovery_tui.core.session.bell_player import BellPlayer
+from recovery_tui.core.session.cues import CUE_BY_NAME, MIN_GAP, CueCall, CueName
 
 
 @dataclass

@@ -20,9 +20,10 @@ def _modules_loaded_by(code: str) -> set[str]:
 
 
 def test_no_core_module_imports_textual() -> None:
-    names = [m.name for m in pkgutil.iter_modules(recovery_tui.core.__path__)]
-    assert "engine" in names and "settings" in names
-    imports = "\n".join(f"import recovery_tui.core.{name}" for name in names)
+    prefix = "recovery_tui.core."
+    names = [m.name for m in pkgutil.walk_packages(recovery_tui.core.__path__, prefix)]
+    assert f"{prefix}session.engine" in names and f"{prefix}settings.file" in names
+    imports = "\n".join(f"import {name}" for name in names)
     loaded = _modules_loaded_by(imports)
     assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}
     assert "rich" not in loaded

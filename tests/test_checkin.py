@@ -10,8 +10,8 @@ import pytest
 from cli_helpers import cli, log_file, write_config
 from factories import make_record
 
-from recovery_tui.core.checkin import FIELDS, checkin, fill_template
 from recovery_tui.core.errors import UserError
+from recovery_tui.core.insight.checkin import FIELDS, checkin, fill_template
 from recovery_tui.core.journal import SessionLog
 
 RACE = date(2026, 11, 15)

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from resume_helpers import saved_session
 
-from recovery_tui.core.engine_state import session_to_state
-from recovery_tui.core.resume import (
+from recovery_tui.core.session.saved import session_to_state
+from recovery_tui.core.session.unfinished import (
     claim_orphans,
     describe_state,
     describe_unfinished,
@@ -87,7 +87,7 @@ def test_discard_unfinished_uses_our_claim_or_takes_the_lock(tmp_path: Path) -> 
 _HOLDER = """
 import sys
 from pathlib import Path
-from recovery_tui.core.resume import claim_orphans
+from recovery_tui.core.session.unfinished import claim_orphans
 claims, held = claim_orphans(Path(sys.argv[1]))
 print(len(claims), held, flush=True)
 sys.stdin.read()  # hold the claims until the test has heard from every process
@@ -165,7 +165,7 @@ def test_describe_state_survives_any_values(state: dict[str, Any], text: str) ->
 
 def test_an_unwritable_data_folder_still_lets_a_session_run(tmp_path: Path) -> None:
     """No lock and no state file can be made: the claim says so on each save instead."""
-    from recovery_tui.core.resume import claim_new
+    from recovery_tui.core.session.unfinished import claim_new
 
     blocked = tmp_path / "data"
     blocked.write_bytes(b"a file where the folder should be")

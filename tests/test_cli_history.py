@@ -12,7 +12,7 @@ from cli_helpers import cli, log_file
 from factories import make_record
 
 from recovery_tui.core.journal import SessionLog
-from recovery_tui.core.record import SessionRecord
+from recovery_tui.core.journal.record import SessionRecord
 
 
 def seed(tmp_path: Path) -> list[SessionRecord]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from cli_helpers import cli, write_config
 from test_voice import FAKE_SPEECH
 
-from recovery_tui.core.cues import CUE_BY_NAME, CueName, cue_table_markdown
+from recovery_tui.core.session.cues import CUE_BY_NAME, CueName, cue_table_markdown
 
 
 def test_cues_rings_each_pattern_after_its_name(tmp_path: Path) -> None:

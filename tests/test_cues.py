@@ -11,7 +11,8 @@ from pathlib import Path
 
 from engine_helpers import ALT, FATIGUE, HELD, ONE, REPS, make
 
-from recovery_tui.core.cues import (
+from recovery_tui.core.plans.model import Dose, DoseKind, Exercise
+from recovery_tui.core.session.cues import (
     CUES,
     MIN_GAP,
     CueCall,
@@ -20,8 +21,7 @@ from recovery_tui.core.cues import (
     cue_table_markdown,
     opening_cue,
 )
-from recovery_tui.core.engine import Session
-from recovery_tui.core.plan import Dose, DoseKind, Exercise
+from recovery_tui.core.session.engine import Session
 
 Heard = list[tuple[CueName, str]]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from engine_helpers import ALT, FATIGUE, FIXED, HELD, ONE, REPS, fixed_now, kinds, make, run
 
-from recovery_tui.core.engine_types import EventKind, Phase
+from recovery_tui.core.session.types import EventKind, Phase
 
 
 def test_auto_reps_stop_at_the_top_of_the_range() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from engine_helpers import FIXED, HELD, REPS, kinds, make, run
 
-from recovery_tui.core.engine_types import EventKind, Phase
+from recovery_tui.core.session.types import EventKind, Phase
 
 
 def test_undo_reopens_the_exercise_a_count_just_finished() -> None:

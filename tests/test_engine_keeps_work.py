@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from engine_helpers import FATIGUE, FIXED, HELD, REPS, make, run
 
-from recovery_tui.core.engine_types import Phase
+from recovery_tui.core.session.types import Phase
 
 
 def test_leaving_mid_set_keeps_the_running_sets_time_so_far() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from engine_helpers import FATIGUE, FIXED, REPS, kinds, make, run
 
-from recovery_tui.core.engine import RUNNER
-from recovery_tui.core.engine_types import EventKind, Phase
+from recovery_tui.core.session.engine import RUNNER
+from recovery_tui.core.session.types import EventKind, Phase
 
 
 def test_paused_reps_do_not_count_and_restart_from_the_top_after_a_count_in() -> None:
@@ -94,7 +94,7 @@ def test_reaching_the_low_end_of_a_range_is_an_event_of_its_own() -> None:
 
 
 def test_range_words_say_how_many_to_the_minimum_and_that_stopping_is_allowed() -> None:
-    from recovery_tui.core.coach_text import range_words, status_line
+    from recovery_tui.core.session.coaching import range_words, status_line
 
     session, clock = make(REPS)
     run(session, clock, 3 + 2 * 7)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from engine_helpers import FIXED, REPS, kinds, make, run
 
-from recovery_tui.core.engine import RUNNER, STOPPED
-from recovery_tui.core.engine_state import session_from_state, session_to_state
-from recovery_tui.core.engine_types import STALL_SECONDS, EngineConfig, EventKind, Phase
-from recovery_tui.core.settings import Settings
+from recovery_tui.core.session.engine import RUNNER, STOPPED
+from recovery_tui.core.session.saved import session_from_state, session_to_state
+from recovery_tui.core.session.types import STALL_SECONDS, EngineConfig, EventKind, Phase
+from recovery_tui.core.settings.file import Settings
 
 
 def paced(**config: object):  # type: ignore[no-untyped-def]

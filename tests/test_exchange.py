@@ -10,8 +10,8 @@ import pytest
 from cli_helpers import cli, log_file
 from factories import make_record
 
-from recovery_tui.core.exchange import export_stream, import_stream, split_export
 from recovery_tui.core.journal import SessionLog
+from recovery_tui.core.journal.exchange import export_stream, import_stream, split_export
 
 START = datetime(2026, 11, 16, 7, tzinfo=UTC)
 

@@ -12,9 +12,9 @@ import pytest
 from factories import make_record
 
 from recovery_tui.cli import main
-from recovery_tui.core.export import CSV_COLUMNS, csv_rows, write_csv, write_json
+from recovery_tui.core.insight.export import CSV_COLUMNS, csv_rows, write_csv, write_json
 from recovery_tui.core.journal import SessionLog
-from recovery_tui.core.record import SessionRecord
+from recovery_tui.core.journal.record import SessionRecord
 
 T0 = datetime(2026, 11, 17, 7, 42, tzinfo=UTC)
 

@@ -22,9 +22,9 @@ from factories import make_record
 
 from recovery_tui.cli import main
 from recovery_tui.core.journal import SessionLog
-from recovery_tui.core.paths import AppPaths
-from recovery_tui.core.resume import claim_new
-from recovery_tui.core.settings import Settings, save_settings
+from recovery_tui.core.session.unfinished import claim_new
+from recovery_tui.core.settings.file import Settings, save_settings
+from recovery_tui.core.settings.paths import AppPaths
 
 PACKAGE = Path(__file__).resolve().parent.parent / "recovery_tui"
 NETWORK_MODULES = {

@@ -31,8 +31,8 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable, OptionList
 from textual.widgets._toast import Toast
 
-from recovery_tui.core.paths import AppPaths
-from recovery_tui.core.record import ExerciseResult, SessionRecord
+from recovery_tui.core.journal.record import ExerciseResult, SessionRecord
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.choice import ChoiceDialog
 from recovery_tui.dialogs.note import NoteDialog
 from recovery_tui.screens.active import ActiveSetScreen
@@ -251,8 +251,8 @@ async def test_the_resume_dialog_names_a_hostile_plan_literally(
     make_app: AppFactory, paths: AppPaths, tmp_path: Path
 ) -> None:
     """The unfinished-session file is untrusted too: its plan name is quoted in the question."""
-    from recovery_tui.core.engine_state import session_to_state
-    from recovery_tui.core.resume import claim_new
+    from recovery_tui.core.session.saved import session_to_state
+    from recovery_tui.core.session.unfinished import claim_new
 
     for key in ("markup", "osc0-title"):
         app = make_app()

@@ -19,7 +19,7 @@ from cli_helpers import cli, log_file
 from hostile_strings import EVIL, assert_safe, assert_shown_safely, evil_plan
 
 from recovery_tui.core.journal import SessionLog
-from recovery_tui.core.record import ExerciseResult, SessionRecord
+from recovery_tui.core.journal.record import ExerciseResult, SessionRecord
 from recovery_tui.core.safe_text import clean, clean_line
 
 NOW = datetime.now(UTC).replace(microsecond=0)

@@ -14,7 +14,7 @@ from cli_helpers import cli, log_file
 from factories import make_record
 
 from recovery_tui.core.journal import SessionLog, encode_record
-from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.settings.paths import AppPaths
 
 GOOD = make_record(datetime(2026, 11, 22, 7, 0, tzinfo=UTC), id="good")
 

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import recovery_tui.core.journal.lines as lines
-from recovery_tui.core.export import history_lines
+from recovery_tui.core.insight.export import history_lines
 from recovery_tui.core.journal import SessionLog, SummaryList, encode_record
 from recovery_tui.core.journal import amendments as notes
 from recovery_tui.core.journal.lines import (

@@ -10,8 +10,8 @@ from factories import make_record
 
 from recovery_tui.core.journal import SessionLog, encode_record
 from recovery_tui.core.journal.history import PAGE, PanelSpan, load_history, newest_page
-from recovery_tui.core.paths import AppPaths
-from recovery_tui.core.record import SessionRecord
+from recovery_tui.core.journal.record import SessionRecord
+from recovery_tui.core.settings.paths import AppPaths
 
 
 def seed(paths: AppPaths, records: list[SessionRecord]) -> None:

@@ -17,7 +17,7 @@ from factories import make_record
 
 from recovery_tui.core.journal import LogReadError, LogWriteError, SessionLog, encode_record
 from recovery_tui.core.journal.lines import describe_bad_lines
-from recovery_tui.core.record import ExerciseResult
+from recovery_tui.core.journal.record import ExerciseResult
 
 T0 = datetime(2024, 4, 15, 7, 42, tzinfo=UTC)
 

@@ -16,7 +16,7 @@ from recovery_tui.core.atomic import atomic_write
 from recovery_tui.core.errors import UserError
 from recovery_tui.core.journal import SessionLog, encode_record
 from recovery_tui.core.journal.files import lock_path, locked
-from recovery_tui.core.record import SessionRecord
+from recovery_tui.core.journal.record import SessionRecord
 
 T0 = datetime(2026, 11, 16, 7, 0, tzinfo=UTC)
 

@@ -11,9 +11,9 @@ import pytest
 from factories import make_record
 
 import recovery_tui.core.journal.lines as lines
-from recovery_tui.core.adherence import reading_spans
+from recovery_tui.core.insight.adherence import reading_spans
 from recovery_tui.core.journal import SessionLog, encode_record
-from recovery_tui.core.record import CheckedRecord, SessionRecord
+from recovery_tui.core.journal.record import CheckedRecord, SessionRecord
 
 
 def read_recent(path: Path, race: date, now: datetime, *, window_days: int) -> list[SessionRecord]:

@@ -21,8 +21,8 @@ from factories import make_record
 from recovery_tui.core.atomic import atomic_write
 from recovery_tui.core.errors import UserError
 from recovery_tui.core.journal import LogWriteError, SessionLog, encode_record
-from recovery_tui.core.paths import AppPaths
-from recovery_tui.core.resume import claim_new, claim_orphans, describe_unfinished
+from recovery_tui.core.session.unfinished import claim_new, claim_orphans, describe_unfinished
+from recovery_tui.core.settings.paths import AppPaths
 
 RECORD = make_record(FIXED_NOW, id="one")
 

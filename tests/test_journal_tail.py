@@ -13,7 +13,7 @@ from test_journal_log import at
 
 from recovery_tui.core.journal import SessionLog, encode_record, files
 from recovery_tui.core.journal.files import lines_backwards
-from recovery_tui.core.record import SessionRecord
+from recovery_tui.core.journal.record import SessionRecord
 
 T0 = datetime(2024, 4, 15, 7, 42, tzinfo=UTC)
 

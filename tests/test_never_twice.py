@@ -17,7 +17,7 @@ from factories import make_record
 
 from recovery_tui.cli import main
 from recovery_tui.core.journal import SessionLog
-from recovery_tui.core.paths import AppPaths
+from recovery_tui.core.settings.paths import AppPaths
 
 TESTS = Path(__file__).resolve().parent
 
@@ -25,9 +25,9 @@ _KILLED_AFTER_LOGGING = """
 import os, signal, sys
 from pathlib import Path
 from resume_helpers import every_step, new_session
-from recovery_tui.core.engine_state import session_to_state
+from recovery_tui.core.session.saved import session_to_state
 from recovery_tui.core.journal import SessionLog
-from recovery_tui.core.resume import claim_new
+from recovery_tui.core.session.unfinished import claim_new
 
 data = Path(sys.argv[1])
 session, clock = new_session()

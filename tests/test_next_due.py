@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from factories import make_record
 
-from recovery_tui.core.next_due import next_session_due
+from recovery_tui.core.insight.next_due import next_session_due
 
 ZONE = timezone(timedelta(hours=1))
 RACE = date(2026, 11, 1)

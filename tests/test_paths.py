@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from recovery_tui.core.paths import AppPaths, resolve_paths
+from recovery_tui.core.settings.paths import AppPaths, resolve_paths
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from recovery_tui.core.catalog import load_catalog
-from recovery_tui.core.plan import Exercise, Plan
+from recovery_tui.core.plans.catalog import load_catalog
+from recovery_tui.core.plans.model import Exercise, Plan
 from recovery_tui.widgets.plan_detail import HangingText, plan_text
 
 PLANS = load_catalog(Path("no custom plans here")).plans

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from recovery_tui.core.catalog import builtin_plans, load_catalog
 from recovery_tui.core.errors import ConfigError
-from recovery_tui.core.plan import Dose, DoseKind, Exercise, Plan, SideOrder
-from recovery_tui.core.plan_loader import load_plan_file, parse_plan
-from recovery_tui.core.plan_text import plan_summary
+from recovery_tui.core.plans.catalog import builtin_plans, load_catalog
+from recovery_tui.core.plans.loader import load_plan_file, parse_plan
+from recovery_tui.core.plans.model import Dose, DoseKind, Exercise, Plan, SideOrder
+from recovery_tui.core.plans.text import plan_summary
 
 ROOT = Path(__file__).resolve().parents[1]
 FULL_CIRCUIT = [

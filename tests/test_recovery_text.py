@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from factories import make_record
 
-from recovery_tui.core.adherence import AFTER_THE_WINDOW, recovery_window
-from recovery_tui.core.trends import (
+from recovery_tui.core.insight.adherence import AFTER_THE_WINDOW, recovery_window
+from recovery_tui.core.insight.trends import (
     DayAxis,
     fatigue_sets,
     heel_points,

@@ -10,9 +10,14 @@ import pytest
 from cli_helpers import cli, log_file, write_config
 from factories import make_record
 
+from recovery_tui.core.insight.report import (
+    build_report,
+    markdown_text,
+    read_report_records,
+    report_span,
+)
 from recovery_tui.core.journal import SessionLog
-from recovery_tui.core.record import SessionRecord, Status
-from recovery_tui.core.report import build_report, markdown_text, read_report_records, report_span
+from recovery_tui.core.journal.record import SessionRecord, Status
 
 GOLDEN = Path(__file__).parent / "golden" / "report_week.md"
 RACE = date(2026, 11, 15)

@@ -27,8 +27,8 @@ from resume_helpers import (
     where,
 )
 
-from recovery_tui.core.engine_state import StateError, session_from_state, session_to_state
-from recovery_tui.core.engine_types import EngineConfig, Phase
+from recovery_tui.core.session.saved import StateError, session_from_state, session_to_state
+from recovery_tui.core.session.types import EngineConfig, Phase
 
 
 @pytest.mark.parametrize(

@@ -42,8 +42,8 @@ from recovery_tui.core.journal import (
     SessionLog,
     encode_record,
 )
-from recovery_tui.core.paths import AppPaths
-from recovery_tui.core.settings import Settings, load_settings, save_settings
+from recovery_tui.core.settings.file import Settings, load_settings, save_settings
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.choice import ChoiceDialog
 
 T0 = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)
@@ -245,7 +245,7 @@ async def test_a_full_disk_when_leaving_keeps_the_partial_session(
 
 def test_state_files_are_json_objects_a_new_process_can_read(tmp_path: Path) -> None:
     """The unfinished-session file is plain JSON: no pickles, nothing executable."""
-    from recovery_tui.core.resume import claim_new
+    from recovery_tui.core.session.unfinished import claim_new
 
     claim = claim_new(tmp_path, "abc")
     claim.save({"version": 1, "note": "ü\u2028"})

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from factories import make_record
 
-from recovery_tui.core.record import RecordError, SessionRecord
+from recovery_tui.core.journal.record import RecordError, SessionRecord
 from recovery_tui.core.scale import score
 
 

@@ -9,9 +9,9 @@ from app_helpers import drive, write_settings
 from conftest import FakeClock
 from textual.widgets import Static
 
-from recovery_tui.core.paths import AppPaths
-from recovery_tui.core.record import ExerciseResult
-from recovery_tui.core.session_summary import counts_text, set_times_text
+from recovery_tui.core.journal.record import ExerciseResult
+from recovery_tui.core.session.summary import counts_text, set_times_text
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.heel_check import HeelCheckDialog
 from recovery_tui.dialogs.note import NoteDialog
 from recovery_tui.screens.home import HomeScreen

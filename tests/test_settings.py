@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recovery_tui.core.settings import (
+from recovery_tui.core.settings.file import (
     FIELD_BY_NAME,
     FIELDS,
     Settings,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from recovery_tui.core.errors import UserError
-from recovery_tui.core.settings import (
+from recovery_tui.core.settings.file import (
     Settings,
     SettingsConflict,
     load_settings,

@@ -30,10 +30,10 @@ from pty_helpers import (
 )
 from textual.drivers.linux_driver import LinuxDriver
 
-from recovery_tui.core.catalog import builtin_plans
-from recovery_tui.core.engine_state import session_from_state
-from recovery_tui.core.engine_types import EngineConfig
-from recovery_tui.core.resume import claim_orphans
+from recovery_tui.core.plans.catalog import builtin_plans
+from recovery_tui.core.session.saved import session_from_state
+from recovery_tui.core.session.types import EngineConfig
+from recovery_tui.core.session.unfinished import claim_orphans
 from recovery_tui.dialogs.guard import KEY_GUARD_SECONDS
 from recovery_tui.terminal import HangupSafeDriver, _QuietFile, terminal_driver
 

@@ -20,12 +20,12 @@ from conftest import FIXED_NOW, FakeClock
 from factories import make_record
 from textual.pilot import Pilot
 
-from recovery_tui.core.engine import Session
-from recovery_tui.core.engine_state import session_to_state
-from recovery_tui.core.engine_types import Phase
 from recovery_tui.core.journal import SessionLog
-from recovery_tui.core.paths import AppPaths, resolve_paths
-from recovery_tui.core.resume import claim_new
+from recovery_tui.core.session.engine import Session
+from recovery_tui.core.session.saved import session_to_state
+from recovery_tui.core.session.types import Phase
+from recovery_tui.core.session.unfinished import claim_new
+from recovery_tui.core.settings.paths import AppPaths, resolve_paths
 from recovery_tui.widgets.plan_detail import PlanDetail
 
 AppFactory = Callable[..., Any]

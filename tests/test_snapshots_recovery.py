@@ -19,8 +19,8 @@ from factories import make_record
 from textual.pilot import Pilot
 
 from recovery_tui.core.journal import SessionLog
-from recovery_tui.core.paths import AppPaths
-from recovery_tui.core.record import SessionRecord, Status
+from recovery_tui.core.journal.record import SessionRecord, Status
+from recovery_tui.core.settings.paths import AppPaths
 
 AppFactory = Callable[..., Any]
 SnapCompare = Callable[..., bool]

@@ -9,10 +9,10 @@ import pytest
 from engine_helpers import FATIGUE, FIXED, ONE, make, run
 from factories import make_record
 
-from recovery_tui.core.catalog import builtin_plans
-from recovery_tui.core.engine_types import Phase
-from recovery_tui.core.record import RecordError, SessionRecord
-from recovery_tui.core.soreness import WITHOUT_QUAD_PUMP, is_very_sore, quad_pump_indexes
+from recovery_tui.core.journal.record import RecordError, SessionRecord
+from recovery_tui.core.plans.catalog import builtin_plans
+from recovery_tui.core.session.soreness import WITHOUT_QUAD_PUMP, is_very_sore, quad_pump_indexes
+from recovery_tui.core.session.types import Phase
 
 PLANS = {plan.id: plan for plan in builtin_plans()}
 

@@ -35,7 +35,7 @@ def test_status_leaves_out_textual_and_what_only_saving_needs(tmp_path: Path) ->
     (tmp_path / "config" / "recovery-tui").mkdir(parents=True)
     (tmp_path / "config" / "recovery-tui" / "settings.toml").write_text("bell = false\n")
     loaded = _modules_loaded_by("from recovery_tui.cli import main\nmain(['status'])", tmp_path)
-    assert "recovery_tui.core.settings" in loaded  # the settings were read
+    assert "recovery_tui.core.settings.file" in loaded  # the settings were read
     unwanted = {"hashlib", "secrets", "tomlkit", "textual"}
     assert loaded & unwanted == set()
 
@@ -44,8 +44,8 @@ def test_the_app_leaves_sessions_dialogs_and_saving_for_later(tmp_path: Path) ->
     loaded = _modules_loaded_by("import recovery_tui.app", tmp_path)
     assert "recovery_tui.screens.home" in loaded
     later = {
-        "recovery_tui.core.engine",
-        "recovery_tui.core.resume",
+        "recovery_tui.core.session.engine",
+        "recovery_tui.core.session.unfinished",
         "recovery_tui.core.atomic",
         "recovery_tui.screens.active",
         "recovery_tui.dialogs.heel_check",

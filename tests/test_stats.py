@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from factories import make_record
 
-from recovery_tui.core.stats import (
+from recovery_tui.core.insight.stats import (
     TodaySummary,
     day_after_race,
     describe_when,

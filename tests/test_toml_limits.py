@@ -18,10 +18,10 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from recovery_tui.core.catalog import load_catalog
 from recovery_tui.core.errors import ConfigError
-from recovery_tui.core.plan_loader import COMMON_KEYS, PLAN_KEYS, load_plan_file, parse_plan
-from recovery_tui.core.settings import FIELDS, load_settings
+from recovery_tui.core.plans.catalog import load_catalog
+from recovery_tui.core.plans.loader import COMMON_KEYS, PLAN_KEYS, load_plan_file, parse_plan
+from recovery_tui.core.settings.file import FIELDS, load_settings
 from recovery_tui.core.toml_input import (
     MAX_BYTES,
     MAX_KEY_PARTS,

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from recovery_tui.core.settings_fields import FIELD_BY_NAME, parse_field_text, validate_value
-from recovery_tui.core.voice import Speaker, VoiceSettingError, parse_voice, voice_command
+from recovery_tui.core.session.voice import Speaker, VoiceSettingError, parse_voice, voice_command
+from recovery_tui.core.settings.fields import FIELD_BY_NAME, parse_field_text, validate_value
 
 FAKE_SPEECH = """\
 import sys, time

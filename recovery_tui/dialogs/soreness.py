@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.soreness import SCALE
+from ..core.session.soreness import SCALE
 from .scale import ScaleDialog
 
 

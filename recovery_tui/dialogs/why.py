@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..core.plan import Exercise
+from ..core.plans.model import Exercise
 from ..core.safe_text import clean
 from ..styles import stylesheet
 

@@ -12,15 +12,15 @@ from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
-from ..core.cues import cue_for, opening_cue
-from ..core.engine import STOPPED, Session
-from ..core.engine_state import session_to_state
-from ..core.engine_types import Event, EventKind, Phase
-from ..core.record import SessionRecord
-from ..core.resume import Claim
+from ..core.journal.record import SessionRecord
 from ..core.safe_text import shorten
 from ..core.scale import score
-from ..core.window_title import session_title
+from ..core.session.cues import cue_for, opening_cue
+from ..core.session.engine import STOPPED, Session
+from ..core.session.saved import session_to_state
+from ..core.session.types import Event, EventKind, Phase
+from ..core.session.unfinished import Claim
+from ..core.session.window_title import session_title
 from ..dialogs.choice import ChoiceDialog
 from ..dialogs.heel_check import HeelCheckDialog
 from ..dialogs.note import NoteDialog
@@ -385,8 +385,8 @@ class ActiveSetScreen(CoachScreen):
 
     def _show_summary(self, record: SessionRecord) -> None:
         """What was done, over plan selection, until the runner closes it."""
-        from ..core.next_due import next_session_due
-        from ..core.session_summary import summarize
+        from ..core.insight.next_due import next_session_due
+        from ..core.session.summary import summarize
         from .summary import SummaryScreen
 
         coach, settings = self.coach, self.coach.settings

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..core.plan import Plan
-from ..core.soreness import (
+from ..core.plans.model import Plan
+from ..core.session.soreness import (
     SORE_ANSWERS,
     WITHOUT_QUAD_PUMP,
     is_very_sore,

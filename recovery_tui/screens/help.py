@@ -85,7 +85,7 @@ def help_sections(app: App[Any]) -> list[HelpSection]:
 
 def bell_section() -> HelpSection:
     """The cue table, as the README has it: each bell pattern and what it means."""
-    from ..core.cues import CUES
+    from ..core.session.cues import CUES
 
     rows = [(cue.drawn, cue.meaning) for cue in CUES]
     return HelpSection("Bells (recovery-tui cues rings each one)", None, rows)

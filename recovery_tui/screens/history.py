@@ -19,10 +19,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from ..core.errors import UserError
+from ..core.insight.stats import format_duration
 from ..core.journal import SessionSummary, SummaryList
 from ..core.journal.history import PAGE, LoadedHistory, PanelSpan, load_history, newest_page
-from ..core.record import SessionRecord
-from ..core.stats import format_duration
+from ..core.journal.record import SessionRecord
 from ..dialogs.note import NoteDialog
 from ..styles import stylesheet
 from ..widgets.recovery_panel import RecoveryPanel

@@ -14,10 +14,10 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..core.adherence import recovery_window
-from ..core.next_due import next_session_due
+from ..core.insight.adherence import recovery_window
+from ..core.insight.next_due import next_session_due
+from ..core.insight.stats import format_today, today_summary
 from ..core.safe_text import clean
-from ..core.stats import format_today, today_summary
 from ..widgets.calendar_strip import CalendarStrip
 from ..widgets.plan_detail import PlanDetail
 from .base import CoachScreen

@@ -30,7 +30,7 @@ def app_commands(app: RecoveryApp) -> Iterable[SystemCommand]:
     for plan in app.catalog.plans:
         yield SystemCommand(
             f"Start: {plan.name}",
-            f"Start a session of '{plan.id}'",  # ids are [a-z0-9-] (plan_loader): no markup
+            f"Start a session of '{plan.id}'",  # ids are [a-z0-9-] (plans.loader): no markup
             lambda plan_id=plan.id: app.start_session(plan_id),
         )
     if app.unsaved:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..core.engine_state import ended_state
-from ..core.resume import discard_unfinished, keep_unfinished
 from ..core.safe_text import clean, shorten
+from ..core.session.saved import ended_state
+from ..core.session.unfinished import discard_unfinished, keep_unfinished
 from ..dialogs.choice import ChoiceDialog
 
 if TYPE_CHECKING:

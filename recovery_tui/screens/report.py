@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Markdown, Static
 
 from ..core.atomic import atomic_write, ensure_private_dir
 from ..core.errors import UserError
-from ..core.report import report_file_name, report_for
+from ..core.insight.report import report_file_name, report_for
 from ..styles import stylesheet
 from .base import CoachScreen
 

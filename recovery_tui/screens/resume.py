@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..core.engine import Session
-from ..core.engine_state import StateError, saved_record, session_from_state
-from ..core.engine_types import EngineConfig
 from ..core.errors import UserError
-from ..core.record import SessionRecord
-from ..core.resume import Claim, claim_orphans, describe_state
+from ..core.journal.record import SessionRecord
 from ..core.scale import score
+from ..core.session.engine import Session
+from ..core.session.saved import StateError, saved_record, session_from_state
+from ..core.session.types import EngineConfig
+from ..core.session.unfinished import Claim, claim_orphans, describe_state
 from ..dialogs.choice import ChoiceDialog
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from ..core.session_summary import SessionSummary
+from ..core.session.summary import SessionSummary
 from ..dialogs.guard import KeyGuard
 from ..styles import stylesheet
 

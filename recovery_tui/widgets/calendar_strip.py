@@ -17,7 +17,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ..core.adherence import (
+from ..core.insight.adherence import (
     AFTER_THE_WINDOW,
     SYMBOLS,
     DayStatus,

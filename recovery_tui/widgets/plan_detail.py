@@ -15,8 +15,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ..core.plan import Exercise, Plan
-from ..core.plan_text import plan_summary
+from ..core.plans.model import Exercise, Plan
+from ..core.plans.text import plan_summary
 from ..core.safe_text import clean
 
 BODY = "   "

@@ -19,9 +19,9 @@ from textual.reactive import reactive
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
-from ..core.adherence import RecoveryWindow, day_counts
-from ..core.record import SessionRecord
-from ..core.trends import DayAxis, fatigue_sets, heel_points, session_ticks, side_sets
+from ..core.insight.adherence import RecoveryWindow, day_counts
+from ..core.insight.trends import DayAxis, fatigue_sets, heel_points, session_ticks, side_sets
+from ..core.journal.record import SessionRecord
 
 MARKERS = {"before": "○", "after": "●", "left": "L", "right": "R"}
 COLOURS = {

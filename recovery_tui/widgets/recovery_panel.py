@@ -8,9 +8,9 @@ from datetime import date, datetime, timedelta
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
-from ..core.adherence import recovery_window
-from ..core.record import SessionRecord
-from ..core.trends import chart_days, records_between
+from ..core.insight.adherence import recovery_window
+from ..core.insight.trends import chart_days, records_between
+from ..core.journal.record import SessionRecord
 from .calendar_strip import CalendarStrip
 from .recovery_charts import ChartData, RecoveryCharts
 

@@ -13,10 +13,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ..core.insight.stats import format_duration
 from ..core.journal import SessionSummary
-from ..core.record import ExerciseResult, SessionRecord
+from ..core.journal.record import ExerciseResult, SessionRecord
 from ..core.safe_text import clean
-from ..core.stats import format_duration
 
 CHECK_SCALE = "1 far, 5 flat"
 SORENESS_SCALE = "1 fresh, 5 very sore"

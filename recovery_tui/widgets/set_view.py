@@ -10,10 +10,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ProgressBar, Static
 
-from ..core import coach_text
-from ..core.engine_types import Phase
 from ..core.safe_text import clean
-from ..core.session_view import SessionView
+from ..core.session import coaching
+from ..core.session.session_view import SessionView
+from ..core.session.types import Phase
 from .big_text import BigText
 from .side_counter import SideCounter
 
@@ -53,11 +53,11 @@ class SetView(Vertical):
             self._shown_exercise = exercise_key
             self._show_exercise(session)
         number = self.query_one("#countdown", BigText)
-        number.template = coach_text.big_template(session)
-        number.text = coach_text.big_text(session)
-        self.query_one("#floor-words", BigText).text = coach_text.floor_words(session)
-        self._put("#phase-words", coach_text.status_line(session))
-        self._put("#next-up", clean(coach_text.next_words(session)))
+        number.template = coaching.big_template(session)
+        number.text = coaching.big_text(session)
+        self.query_one("#floor-words", BigText).text = coaching.floor_words(session)
+        self._put("#phase-words", coaching.status_line(session))
+        self._put("#next-up", clean(coaching.next_words(session)))
         self._show_sides(session)
         self.query_one(ProgressBar).progress = round(session.fraction_done() * 1000)
 
@@ -88,8 +88,8 @@ class SetView(Vertical):
             counter.display = counter.side in sides
             if not counter.display:
                 continue
-            done, required, _top = coach_text.side_status(session, counter.side)
+            done, required, _top = coaching.side_status(session, counter.side)
             counter.done = done
-            counter.target = coach_text.target_text(session)
+            counter.target = coaching.target_text(session)
             counter.reached = done >= required
             counter.active = working and counter.side == session.side

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from recovery_tui.core.journal.lines import encode_entry, load_json
-from recovery_tui.core.record import EARLIEST, RecordError, SessionRecord, parse_time
+from recovery_tui.core.journal.record import EARLIEST, RecordError, SessionRecord, parse_time
 from recovery_tui.core.safe_text import clean, clean_line
 from recovery_tui.core.scale import score
 

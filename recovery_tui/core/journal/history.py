@@ -18,13 +18,13 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from recovery_tui.core.adherence import reading_spans
 from recovery_tui.core.errors import UserError
+from recovery_tui.core.insight.adherence import reading_spans
+from recovery_tui.core.insight.trends import chart_days
 from recovery_tui.core.journal.lines import describe_bad_lines, summarize_record
+from recovery_tui.core.journal.record import SessionRecord
 from recovery_tui.core.journal.session_log import SessionLog
 from recovery_tui.core.journal.summaries import SessionSummary, SummaryList
-from recovery_tui.core.record import SessionRecord
-from recovery_tui.core.trends import chart_days
 
 PAGE = 200
 """Sessions in the first page, read from the end of the log before the rest; the table

@@ -1,6 +1,6 @@
 """One line of ``sessions.jsonl``: how a record is written, read, and told from junk.
 
-A line is readable when it is JSON that `check_record` (core/record.py, the one
+A line is readable when it is JSON that `check_record` (core/journal/record.py, the one
 validator) accepts; anything else — a torn write, a newer app's record, a date out of
 range — is an unreadable line: counted and named to the user, kept in the file, never
 shown. Parsing is bounded: a line over `MAX_LINE_BYTES` is not parsed at all, and
@@ -17,14 +17,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from recovery_tui.core.journal.summaries import NOT_IN_LOG, SessionSummary
-from recovery_tui.core.record import (
+from recovery_tui.core.journal.record import (
     CheckedRecord,
     RecordError,
     SessionRecord,
     check_record,
     parse_time,
 )
+from recovery_tui.core.journal.summaries import NOT_IN_LOG, SessionSummary
 from recovery_tui.core.safe_text import clean_line
 
 MAX_LINE_BYTES = 256 * 1024

@@ -38,7 +38,7 @@ from recovery_tui.core.errors import UserError
 from recovery_tui.core.journal import amendments
 from recovery_tui.core.journal.files import NotRegularFile, locked, read_whole, reason
 from recovery_tui.core.journal.lines import check_line, is_blank
-from recovery_tui.core.record import EARLIEST
+from recovery_tui.core.journal.record import EARLIEST
 
 if TYPE_CHECKING:
     from recovery_tui.core.journal.session_log import SessionLog

@@ -42,9 +42,9 @@ from recovery_tui.core.journal.lines import (
     parse_line,
     summarize_line,
 )
+from recovery_tui.core.journal.record import EARLIEST, SessionRecord
 from recovery_tui.core.journal.spans import DISORDER_SLACK, lines_in_span
 from recovery_tui.core.journal.summaries import SessionSummary, SummaryList
-from recovery_tui.core.record import EARLIEST, SessionRecord
 
 if TYPE_CHECKING:
     from recovery_tui.core.journal.merge import MergeResult

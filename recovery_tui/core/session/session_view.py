@@ -10,9 +10,9 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 
-from .engine_types import EngineConfig, Phase, Progress, required_for, sides_for
-from .plan import Exercise, Plan
-from .record import ExerciseResult, SessionRecord
+from ..journal.record import ExerciseResult, SessionRecord
+from ..plans.model import Exercise, Plan
+from .types import EngineConfig, Phase, Progress, required_for, sides_for
 
 Clock = Callable[[], float]
 WallClock = Callable[[], datetime]

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from .errors import ConfigError, decode_utf8
-from .plan import Plan
-from .plan_loader import ID_RULE, load_plan_file, parse_plan
-from .safe_text import clean
+from ..errors import ConfigError, decode_utf8
+from ..safe_text import clean
+from .loader import ID_RULE, load_plan_file, parse_plan
+from .model import Plan
 
 BUILTIN_ORDER = ("full-circuit", "down-dog-block", "circuit-without-quad-pump")
 
@@ -24,7 +24,7 @@ def builtin_plans() -> list[Plan]:
 
 @cache
 def _builtin_plans() -> tuple[Plan, ...]:
-    folder = Path(__file__).resolve().parent.parent / "data" / "plans"  # a plain install
+    folder = Path(__file__).resolve().parents[2] / "data" / "plans"  # a plain install
     resources = list(folder.glob("*.toml"))
     plans = []
     for resource in sorted(resources, key=lambda item: _builtin_rank(item.name)):

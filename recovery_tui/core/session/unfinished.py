@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .atomic import atomic_write, ensure_private_dir
-from .errors import UserError
-from .safe_text import clean_line, shorten
+from ..atomic import atomic_write, ensure_private_dir
+from ..errors import UserError
+from ..safe_text import clean_line, shorten
 
 if TYPE_CHECKING:
-    from .journal import SessionLog
+    from ..journal import SessionLog
 
 
 def unfinished_dir(data_dir: Path) -> Path:
@@ -80,7 +80,7 @@ _HELD: dict[Path, Claim] = {}
 
 
 def _try_lock(lock_file: Path) -> int | None:
-    from .journal.files import open_regular
+    from ..journal.files import open_regular
 
     ensure_private_dir(lock_file.parent)
     fd = open_regular(lock_file, flags=os.O_RDWR | os.O_CREAT)
@@ -147,7 +147,7 @@ MAX_STATE_BYTES = 1024 * 1024
 
 def _read_state(path: Path) -> dict[str, Any] | None:
     """The state in a file, or None: missing, not a regular file, too big, not JSON."""
-    from .journal.files import read_whole
+    from ..journal.files import read_whole
 
     try:
         raw = read_whole(path, MAX_STATE_BYTES)
@@ -159,7 +159,7 @@ def _read_state(path: Path) -> dict[str, Any] | None:
 
 def _held_elsewhere(lock_file: Path) -> bool:
     """Whether a running app holds this lock; looks without creating or changing a file."""
-    from .journal.files import open_regular
+    from ..journal.files import open_regular
 
     try:
         fd = open_regular(lock_file)

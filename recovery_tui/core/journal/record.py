@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from recovery_tui.core.safe_text import clean, clean_line
 
-from .scale import score
+from ..scale import score
 
 SCHEMA_VERSION = 1
 

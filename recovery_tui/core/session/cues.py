@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .engine_types import Event, EventKind, Phase
-from .plan import DoseKind, SideOrder
-from .safe_text import clean
+from ..plans.model import DoseKind, SideOrder
+from ..safe_text import clean
 from .session_view import SessionView
+from .types import Event, EventKind, Phase
 
 MIN_GAP = 0.25
 """Seconds between two bells below which terminals (and tmux) may merge them."""

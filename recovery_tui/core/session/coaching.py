@@ -8,9 +8,9 @@ from __future__ import annotations
 import math
 import re
 
-from .engine_types import Phase, required_for, target_for
-from .plan import DoseKind
+from ..plans.model import DoseKind
 from .session_view import SessionView
+from .types import Phase, required_for, target_for
 
 
 def clock_text(seconds: float) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 
 from recovery_tui.core.errors import ConfigError, UserError, decode_utf8, located, toml_syntax_error
 from recovery_tui.core.safe_text import clean
-from recovery_tui.core.settings_fields import (
+from recovery_tui.core.settings.fields import (
     FIELD_BY_NAME,
     FIELDS,
     PACINGS,

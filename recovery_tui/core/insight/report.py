@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
-from recovery_tui.core.adherence import day_counts, day_status, partial_counts
-from recovery_tui.core.record import SessionRecord
+from recovery_tui.core.insight.adherence import day_counts, day_status, partial_counts
+from recovery_tui.core.journal.record import SessionRecord
 from recovery_tui.core.safe_text import clean
 
 TO_FATIGUE = "to_fatigue"

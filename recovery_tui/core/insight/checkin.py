@@ -13,12 +13,12 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from recovery_tui.core.adherence import day_counts, partial_counts, recovery_window, streak
 from recovery_tui.core.errors import UserError
-from recovery_tui.core.next_due import next_session_due
-from recovery_tui.core.record import SessionRecord
+from recovery_tui.core.insight.adherence import day_counts, partial_counts, recovery_window, streak
+from recovery_tui.core.insight.next_due import next_session_due
+from recovery_tui.core.insight.stats import today_summary
+from recovery_tui.core.journal.record import SessionRecord
 from recovery_tui.core.safe_text import clean
-from recovery_tui.core.stats import today_summary
 
 FIELDS: dict[str, str] = {
     "day_after_race": "days since the race (race day 0); empty without a race date",

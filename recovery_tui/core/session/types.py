@@ -6,8 +6,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from .plan import Dose, DoseKind, SideOrder
-from .settings_fields import Settings
+from ..plans.model import Dose, DoseKind, SideOrder
+from ..settings.fields import Settings
 
 
 class Phase(StrEnum):
@@ -59,7 +59,7 @@ class Event:
 @dataclass(frozen=True, slots=True)
 class EngineConfig:
     """The settings a session runs by. No defaults of its own: `from_settings()` gives
-    the settings' defaults, so they are written once, in `settings_fields.Settings`."""
+    the settings' defaults, so they are written once, in `settings.fields.Settings`."""
 
     pacing: str
     tempo_seconds: float

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from .engine_types import (
+from ..plans.model import DoseKind, SideOrder
+from .session_view import Clock, SessionView, WallClock
+from .types import (
     RESTS,
     Event,
     EventKind,
@@ -25,8 +27,6 @@ from .engine_types import (
     other_side,
     target_for,
 )
-from .plan import DoseKind, SideOrder
-from .session_view import Clock, SessionView, WallClock
 
 __all__ = ["RESTORED", "RUNNER", "STOPPED", "Clock", "Session", "WallClock"]
 

@@ -1,6 +1,6 @@
 """Plans: an ordered list of exercises, each with a dose, repeated for a number of rounds.
 
-These are plain frozen dataclasses; `plan_loader` turns TOML into them and reports
+These are plain frozen dataclasses; `plans.loader` turns TOML into them and reports
 mistakes with their location.
 """
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from recovery_tui.core.errors import ConfigError, decode_utf8, located, toml_syntax_error
-from recovery_tui.core.plan import Dose, DoseKind, Exercise, Plan, SideOrder
+from recovery_tui.core.plans.model import Dose, DoseKind, Exercise, Plan, SideOrder
 from recovery_tui.core.safe_text import clean, clean_line
 from recovery_tui.core.toml_input import check_size, parse_toml, read_toml_file
 

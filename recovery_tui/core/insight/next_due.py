@@ -22,8 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from recovery_tui.core.adherence import day_counts
-from recovery_tui.core.record import SessionRecord
+from recovery_tui.core.insight.adherence import day_counts
+from recovery_tui.core.journal.record import SessionRecord
 
 SPREAD = timedelta(hours=3)
 """How long after one session the next one of the same day is due."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .plan import Plan
+from .model import Plan
 
 
 def plan_summary(plan: Plan) -> str:

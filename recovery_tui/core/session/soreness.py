@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from recovery_tui.core.plan import Plan
+from recovery_tui.core.plans.model import Plan
 
 SCALE = (
     (1, "fresh"),

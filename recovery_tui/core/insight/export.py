@@ -7,8 +7,8 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
-from .record import SessionRecord
-from .safe_text import spreadsheet_safe
+from ..journal.record import SessionRecord
+from ..safe_text import spreadsheet_safe
 from .stats import format_duration
 
 CSV_COLUMNS = (

@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-from .engine_types import Phase, target_for
-from .safe_text import clean
+from ..safe_text import clean
 from .session_view import SessionView
+from .types import Phase, target_for
 
 APP_NAME = "recovery-tui"
 SIDE_LETTERS = {"left": "L", "right": "R", "both": ""}

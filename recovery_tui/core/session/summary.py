@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .record import ExerciseResult, SessionRecord
-from .safe_text import clean
+from ..journal.record import ExerciseResult, SessionRecord
+from ..safe_text import clean
 
 SIDE_LETTERS = {"left": "L", "right": "R", "both": ""}
 

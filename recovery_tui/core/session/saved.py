@@ -15,10 +15,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from ..journal.record import SIDES, RecordError, SessionRecord
+from ..plans.model import Plan
 from .engine import RESTORED, Clock, Session, WallClock
-from .engine_types import RESTS, EngineConfig, Phase, Progress
-from .plan import Plan
-from .record import SIDES, RecordError, SessionRecord
+from .types import RESTS, EngineConfig, Phase, Progress
 
 STATE_VERSION = 1
 
@@ -111,7 +111,7 @@ def _read_parts(plan: Plan, state: dict[str, Any]) -> _Parts:
 
 def _aware(text: Any) -> datetime:
     """A saved time: aware and in range, as a log record's times are (`parse_time`)."""
-    from .record import RecordError, parse_time
+    from ..journal.record import RecordError, parse_time
 
     if not isinstance(text, str):
         raise StateError("a saved time is not text")

@@ -190,7 +190,7 @@ def _coerce_date(raw: object) -> object:
 
 def _coerce_command(raw: object) -> object:
     """off, auto, or a command line a shell could split (it is never given to a shell)."""
-    from .voice import VoiceSettingError, parse_voice
+    from ..session.voice import VoiceSettingError, parse_voice
 
     if not isinstance(raw, str) or not raw.isprintable():
         return _BAD
