@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # the engine, resume files and dialogs load when a session st
     from .core.session.unfinished import Claim
     from .core.settings.paths import AppPaths
     from .cue_output import CueOutput, CueSink
-    from .screens.before_session import Opening
+    from .prompts.before_session import Opening
 
 CSS_FILES = ("app.tcss", "home.tcss")
 """Parsed at start-up; other screens name theirs in `CSS_PATH` (history's: to do)."""
@@ -49,7 +49,7 @@ def local_now() -> datetime:
 
 def app_commands_provider() -> type[Provider]:
     """The app's palette entries (loaded when the palette first opens)."""
-    from .screens.palette import AppCommands
+    from .palette import AppCommands
 
     return AppCommands
 
@@ -171,7 +171,7 @@ class RecoveryApp(App[int]):
             self._cue_output.close()
 
     def _after_start(self) -> None:
-        from .screens.resume import offer_resume
+        from .prompts.resume import offer_resume
 
         if offer_resume(self):
             return
@@ -207,8 +207,8 @@ class RecoveryApp(App[int]):
         self, plan_id: str, session: Session | None = None, claim: Claim | None = None
     ) -> None:
         from .core.session.unfinished import claim_new
+        from .prompts.before_session import BeforeSession
         from .screens.active import ActiveSetScreen
-        from .screens.before_session import BeforeSession
 
         if any(isinstance(s, ActiveSetScreen) for s in self.screen_stack):
             self.notify(
@@ -470,8 +470,8 @@ class RecoveryApp(App[int]):
 
     async def action_quit(self) -> None:
         """q, ctrl+c, ctrl+q and the palette: never leave a session behind silently."""
+        from .prompts.quitting import ask_about_unsaved
         from .screens.active import ActiveSetScreen
-        from .screens.quitting import ask_about_unsaved
 
         active = next((s for s in self.screen_stack if isinstance(s, ActiveSetScreen)), None)
         if active is not None:
@@ -484,7 +484,7 @@ class RecoveryApp(App[int]):
     def _leave_at_once(self) -> None:
         """A hang-up or SIGTERM: nobody to ask, so keep what is only in memory if we can."""
         if self.unsaved:
-            from .screens.quitting import keep_unsaved
+            from .prompts.quitting import keep_unsaved
 
             keep_unsaved(self)
         self.exit(0)

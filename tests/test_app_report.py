@@ -12,8 +12,8 @@ from textual.widgets import Markdown
 
 from recovery_tui.core.insight.report import report_file_name, report_for
 from recovery_tui.core.settings.paths import AppPaths
+from recovery_tui.palette import app_commands
 from recovery_tui.screens.history import HistoryScreen
-from recovery_tui.screens.palette import app_commands
 from recovery_tui.screens.report import ReportScreen
 
 

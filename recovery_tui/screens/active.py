@@ -411,7 +411,7 @@ class ActiveSetScreen(CoachScreen):
         else:
             self.app.pop_screen()
         if then_exit:
-            from .quitting import ask_about_unsaved
+            from ..prompts.quitting import ask_about_unsaved
 
             ask_about_unsaved(self.coach)
 

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 if TYPE_CHECKING:
-    from ..app import RecoveryApp
+    from .app import RecoveryApp
 
 
 def app_commands(app: RecoveryApp) -> Iterable[SystemCommand]:

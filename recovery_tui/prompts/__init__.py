@@ -1,0 +1,1 @@
+"""Questions the app asks through dialogs: before a session, at start-up, on quitting."""
