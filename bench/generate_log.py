@@ -21,7 +21,7 @@ from recovery_tui.core.journal import UNSET, encode_record
 from recovery_tui.core.journal.amendments import NOTES_FILE_NAME, encode
 from recovery_tui.core.journal.record import ExerciseResult, SessionRecord
 from recovery_tui.core.plans.catalog import builtin_plans
-from recovery_tui.core.plans.model import DoseKind, Exercise, Plan
+from recovery_tui.core.plans.model import Exercise, Plan
 
 PLAN_WEIGHTS = {"full-circuit": 80, "down-dog-block": 12, "circuit-without-quad-pump": 8}
 NOTES = (
@@ -53,7 +53,7 @@ def exercise_result(exercise: Exercise, rng: random.Random, *, done: bool) -> Ex
     """What a runner did of one exercise: counts inside the dose, set times for open sets."""
     dose = exercise.dose
     sides = ("left", "right") if dose.per_side else ("both",)
-    result = ExerciseResult(exercise.name, dose.kind.value)
+    result = ExerciseResult(exercise.name, dose.kind.name)
     if not done:
         return result
     if rng.random() < 0.02:
@@ -62,7 +62,7 @@ def exercise_result(exercise: Exercise, rng: random.Random, *, done: bool) -> Ex
     for side in sides:
         amount = rng.randint(dose.low, dose.high)
         result.counts[side] = amount
-        if dose.kind is DoseKind.TO_FATIGUE:
+        if dose.kind.timed_sets:
             result.set_seconds[side] = [round(rng.uniform(18, 45), 2) for _ in range(amount)]
     return result
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime
 
-from recovery_tui.core.plans.model import Dose, DoseKind, Exercise, Plan, SideOrder
+from recovery_tui.core import doses
+from recovery_tui.core.plans.model import Dose, Exercise, Plan, SideOrder
 from recovery_tui.core.session.engine import Session
 from recovery_tui.core.session.types import EngineConfig, EventKind
 
@@ -25,12 +26,12 @@ def fixed_now() -> datetime:
     return datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
 
 
-REPS = Exercise("Knee bends", Dose(DoseKind.REPS, 10, 15))
-FIXED = Exercise("Swings", Dose(DoseKind.REPS, 3, 3))
-ALT = Exercise("Pedal", Dose(DoseKind.REPS_PER_SIDE, 2, 3, SideOrder.ALTERNATING))
-ONE = Exercise("Lunge", Dose(DoseKind.REPS_PER_SIDE, 2, 2, SideOrder.ONE_THEN_OTHER))
-HELD = Exercise("Calf raise", Dose(DoseKind.HELD, 2, 2, hold_seconds=5, relax_seconds=3))
-FATIGUE = Exercise("Quad pump", Dose(DoseKind.TO_FATIGUE, 2, 2, SideOrder.ONE_THEN_OTHER))
+REPS = Exercise("Knee bends", Dose(doses.REPS, 10, 15))
+FIXED = Exercise("Swings", Dose(doses.REPS, 3, 3))
+ALT = Exercise("Pedal", Dose(doses.REPS_PER_SIDE, 2, 3, SideOrder.ALTERNATING))
+ONE = Exercise("Lunge", Dose(doses.REPS_PER_SIDE, 2, 2, SideOrder.ONE_THEN_OTHER))
+HELD = Exercise("Calf raise", Dose(doses.HELD, 2, 2, hold_seconds=5, relax_seconds=3))
+FATIGUE = Exercise("Quad pump", Dose(doses.TO_FATIGUE, 2, 2, SideOrder.ONE_THEN_OTHER))
 
 CONFIG = EngineConfig.defaults(
     pacing="auto",

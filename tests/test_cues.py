@@ -11,7 +11,8 @@ from pathlib import Path
 
 from engine_helpers import ALT, FATIGUE, HELD, ONE, REPS, make
 
-from recovery_tui.core.plans.model import Dose, DoseKind, Exercise
+from recovery_tui.core import doses
+from recovery_tui.core.plans.model import Dose, Exercise
 from recovery_tui.core.session.cues import (
     CUES,
     MIN_GAP,
@@ -115,7 +116,7 @@ def test_sets_to_fatigue_say_which_set_and_when_one_ends() -> None:
 
 
 def test_rounds_are_announced_at_their_end_and_start() -> None:
-    short = Exercise("Swings", Dose(DoseKind.REPS, 1, 1))
+    short = Exercise("Swings", Dose(doses.REPS, 1, 1))
     session, clock = make(short, rounds=2, count_in_seconds=3)
     heard = follow(session, clock)
     assert (CueName.ROUND, "Round 1 done. Round 2 next") in heard
@@ -138,7 +139,7 @@ def test_nothing_happening_plays_nothing() -> None:
 
 
 def test_exercise_names_are_cleaned_before_the_voice_says_them() -> None:
-    hostile = Exercise("Bad\x1b]0;owned\x07name", Dose(DoseKind.REPS, 1, 1))
+    hostile = Exercise("Bad\x1b]0;owned\x07name", Dose(doses.REPS, 1, 1))
     session, _clock = make(hostile, count_in_seconds=3)
     call = opening_cue(session)
     assert "\x1b" not in call.words and "\x07" not in call.words

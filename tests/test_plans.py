@@ -8,23 +8,24 @@ from pathlib import Path
 
 import pytest
 
+from recovery_tui.core import doses
 from recovery_tui.core.errors import ConfigError
 from recovery_tui.core.plans.catalog import builtin_plans, load_catalog
 from recovery_tui.core.plans.loader import load_plan_file, parse_plan
-from recovery_tui.core.plans.model import Dose, DoseKind, Exercise, Plan, SideOrder
+from recovery_tui.core.plans.model import Dose, Exercise, Plan, SideOrder
 from recovery_tui.core.plans.text import plan_summary
 
 ROOT = Path(__file__).resolve().parents[1]
 FULL_CIRCUIT = [
-    ("Down Dog with Knee Bends", Dose(DoseKind.REPS, 10, 15)),
-    ("Down Dog Pedaling Feet", Dose(DoseKind.REPS_PER_SIDE, 10, 15, SideOrder.ALTERNATING)),
+    ("Down Dog with Knee Bends", Dose(doses.REPS, 10, 15)),
+    ("Down Dog Pedaling Feet", Dose(doses.REPS_PER_SIDE, 10, 15, SideOrder.ALTERNATING)),
     (
         "Down Dog Dynamic Calf Stretch",
-        Dose(DoseKind.HELD, 4, 4, hold_seconds=5.0, relax_seconds=3.0),
+        Dose(doses.HELD, 4, 4, hold_seconds=5.0, relax_seconds=3.0),
     ),
-    ("Half-Hooklying Quad Pump", Dose(DoseKind.TO_FATIGUE, 3, 3, SideOrder.ONE_THEN_OTHER)),
-    ("In-Line Lunge", Dose(DoseKind.REPS_PER_SIDE, 15, 15, SideOrder.ONE_THEN_OTHER)),
-    ("Standing Ankle Roll Swings", Dose(DoseKind.REPS, 10, 10)),
+    ("Half-Hooklying Quad Pump", Dose(doses.TO_FATIGUE, 3, 3, SideOrder.ONE_THEN_OTHER)),
+    ("In-Line Lunge", Dose(doses.REPS_PER_SIDE, 15, 15, SideOrder.ONE_THEN_OTHER)),
+    ("Standing Ankle Roll Swings", Dose(doses.REPS, 10, 10)),
 ]
 
 # Line numbers matter: the broken-file table below expects errors on these lines.
@@ -136,7 +137,7 @@ def test_rounds_default_to_one() -> None:
 def test_to_fatigue_sets_become_low_and_high_one_side_then_the_other() -> None:
     text = 'name = "p"\n[[exercise]]\nname = "Pump"\ndose = "to_fatigue"\nsets = 2\n'
     dose = parse_plan(text, source_name="p.toml", default_id="p").exercises[0].dose
-    assert dose == Dose(DoseKind.TO_FATIGUE, 2, 2, SideOrder.ONE_THEN_OTHER)
+    assert dose == Dose(doses.TO_FATIGUE, 2, 2, SideOrder.ONE_THEN_OTHER)
 
 
 BROKEN = [
@@ -323,20 +324,20 @@ def test_the_documented_example_plan_parses() -> None:
     example = max(blocks, key=len)
     plan = parse_plan(example, source_name="example.toml", default_id="example")
     assert len(plan.exercises) >= 4
-    assert {e.dose.kind for e in plan.exercises} == set(DoseKind)
+    assert {e.dose.kind for e in plan.exercises} == set(doses.kinds())
 
 
 @pytest.mark.parametrize(
     ("dose", "text"),
     [
-        (Dose(DoseKind.REPS, 1, 1), "1 rep"),
-        (Dose(DoseKind.REPS, 1, 2), "1-2 reps"),
+        (Dose(doses.REPS, 1, 1), "1 rep"),
+        (Dose(doses.REPS, 1, 2), "1-2 reps"),
         (
-            Dose(DoseKind.TO_FATIGUE, 1, 1, SideOrder.ONE_THEN_OTHER),
+            Dose(doses.TO_FATIGUE, 1, 1, SideOrder.ONE_THEN_OTHER),
             "1 set to fatigue on each side",
         ),
-        (Dose(DoseKind.HELD, 1, 1, hold_seconds=5), "1 rep, hold 5 s"),
-        (Dose(DoseKind.REPS_PER_SIDE, 1, 1, SideOrder.ALTERNATING), "1 rep each side, alternating"),
+        (Dose(doses.HELD, 1, 1, hold_seconds=5), "1 rep, hold 5 s"),
+        (Dose(doses.REPS_PER_SIDE, 1, 1, SideOrder.ALTERNATING), "1 rep each side, alternating"),
     ],
 )
 def test_doses_of_one_read_in_the_singular(dose: Dose, text: str) -> None:
@@ -344,7 +345,7 @@ def test_doses_of_one_read_in_the_singular(dose: Dose, text: str) -> None:
 
 
 def test_a_plan_of_one_exercise_says_so() -> None:
-    plan = Plan(id="one", name="One", exercises=(Exercise("Lunge", Dose(DoseKind.REPS, 5, 5)),))
+    plan = Plan(id="one", name="One", exercises=(Exercise("Lunge", Dose(doses.REPS, 5, 5)),))
     assert plan_summary(plan) == "1 exercise, 1 round"
 
 

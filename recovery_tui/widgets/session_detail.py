@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ..core.doses import record_kind
 from ..core.insight.stats import format_duration
 from ..core.journal import SessionSummary
 from ..core.journal.record import ExerciseResult, SessionRecord
@@ -43,17 +44,8 @@ def rounds_label(session: SessionRecord | SessionSummary) -> str:
 
 
 def _amounts(result: ExerciseResult) -> list[str]:
-    """One line per side for to-fatigue sets (with their durations), else one line."""
-    if result.kind == "to_fatigue":
-        lines = []
-        for side, count in result.counts.items():
-            noun = "set" if count == 1 else "sets"
-            seconds = ", ".join(f"{s:.1f}" for s in result.set_seconds.get(side, []))
-            amount = f"{count} {noun}" + (f": {seconds} s" if seconds else "")
-            lines.append(amount if side == "both" else f"{side} {amount}")
-        return lines
-    parts = [str(n) if side == "both" else f"{side} {n}" for side, n in result.counts.items()]
-    return [" · ".join(parts) + " reps"]
+    """What was done, in the words of its dose kind (sets with their times, reps...)."""
+    return record_kind(result.kind).result_lines(result.counts, result.set_seconds)
 
 
 def exercise_lines(number: int, result: ExerciseResult) -> Text:

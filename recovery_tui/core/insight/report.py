@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
+from recovery_tui.core.doses import ChartSeries, record_kind
 from recovery_tui.core.insight.adherence import day_counts, day_status, partial_counts
 from recovery_tui.core.journal.record import SessionRecord
 from recovery_tui.core.safe_text import clean
 
-TO_FATIGUE = "to_fatigue"
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _STATUS_WORDS = {
@@ -239,7 +239,7 @@ def _fatigue_seconds(record: SessionRecord) -> tuple[list[float], list[float]]:
     right: list[float] = []
     for results in record.rounds:
         for result in results:
-            if result.kind == TO_FATIGUE and not result.skipped:
+            if _timed_sets(result.kind) and not result.skipped:
                 left += result.set_seconds.get("left", [])
                 right += result.set_seconds.get("right", [])
     return left, right
@@ -250,7 +250,7 @@ def _side_reps(record: SessionRecord) -> list[tuple[str, int, int]]:
     totals: dict[str, list[int]] = {}
     for results in record.rounds:
         for result in results:
-            if result.kind == TO_FATIGUE or not {"left", "right"} & result.counts.keys():
+            if _timed_sets(result.kind) or not {"left", "right"} & result.counts.keys():
                 continue
             pair = totals.setdefault(result.name, [0, 0])
             pair[0] += result.counts.get("left", 0)
@@ -347,3 +347,9 @@ def report_for(
 def report_file_name(now: datetime) -> str:
     """``recovery-report-2026-11-23.md``: where the report screen saves, in the data folder."""
     return f"recovery-report-{now.date().isoformat()}.md"
+
+
+def _timed_sets(kind: str) -> bool:
+    """Whether a logged result feeds the set-times series (left vs right set lengths)
+    rather than the per-side reps: its dose kind says."""
+    return record_kind(kind).chart is ChartSeries.SET_TIMES

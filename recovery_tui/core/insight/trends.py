@@ -12,9 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from recovery_tui.core.doses import ChartSeries, record_kind
 from recovery_tui.core.journal.record import SessionRecord
-
-TO_FATIGUE = "to_fatigue"
 
 
 def chart_days(race_date: date | None, window_days: int, today: date) -> tuple[date, date]:
@@ -70,7 +69,7 @@ def fatigue_sets(records: Iterable[SessionRecord]) -> list[FatigueSet]:
     for record in sorted(records, key=lambda r: r.started):
         for round_number, results in enumerate(record.rounds, start=1):
             for result in results:
-                if result.kind != TO_FATIGUE or result.skipped:
+                if not _timed_sets(result.kind) or result.skipped:
                     continue
                 left = result.set_seconds.get("left", [])
                 right = result.set_seconds.get("right", [])
@@ -137,7 +136,7 @@ def partial_side_reps(records: Iterable[SessionRecord]) -> list[SideReps]:
         left = right = 0
         for results in record.rounds:
             for result in results:
-                if result.kind != TO_FATIGUE:
+                if not _timed_sets(result.kind):
                     left += result.counts.get("left", 0)
                     right += result.counts.get("right", 0)
         if left or right:
@@ -222,3 +221,9 @@ def session_ticks(
     step = max(1, -(-len(firsts) // max(1, most)))
     chosen = firsts[::step]
     return [x for x, _ in chosen], [label for _, label in chosen]
+
+
+def _timed_sets(kind: str) -> bool:
+    """Whether a logged result feeds the set-times series (left vs right set lengths)
+    rather than the per-side reps: its dose kind says."""
+    return record_kind(kind).chart is ChartSeries.SET_TIMES

@@ -12,28 +12,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from recovery_tui.core import doses
+from recovery_tui.core.doses import DoseKind
+from recovery_tui.core.doses.reps import REPS_RULE as REPS_WORDS
 from recovery_tui.core.errors import ConfigError, decode_utf8, located, toml_syntax_error
-from recovery_tui.core.plans.model import Dose, DoseKind, Exercise, Plan, SideOrder
+from recovery_tui.core.plans.model import Dose, Exercise, Plan
 from recovery_tui.core.safe_text import clean, clean_line
 from recovery_tui.core.toml_input import check_size, parse_toml, read_toml_file
 
 PLAN_KEYS = ("name", "id", "description", "rounds", "source", "exercise")
 COMMON_KEYS = ("name", "dose", "tempo_seconds", "cues", "why", "caution")
-DOSE_KEYS: dict[DoseKind, tuple[str, ...]] = {
-    DoseKind.REPS: ("reps",),
-    DoseKind.REPS_PER_SIDE: ("reps", "sides"),
-    DoseKind.HELD: ("reps", "hold_seconds", "relax_seconds"),
-    DoseKind.TO_FATIGUE: ("sets",),
-}
-REQUIRED_RULES = {
-    "reps": 'a whole number 1-500 or a range like "10-15"',
-    "sides": '"alternating" or "one_then_other"',
-    "hold_seconds": "a number of seconds 0.5-600",
-    "sets": "a whole number 1-20 (sets per side)",
-}
-SIDE_CHOICES: tuple[str, ...] = (SideOrder.ALTERNATING, SideOrder.ONE_THEN_OTHER)
 ID_RULE = "lowercase letters, digits and dashes, starting with a letter or digit"
-REPS_RULE = "must be " + REQUIRED_RULES["reps"]
+REPS_RULE = "must be " + REPS_WORDS
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _RANGE = re.compile(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?")
@@ -124,18 +114,18 @@ def _number(where: _Where, table: dict[str, Any], key: str, low: float, high: fl
     raise where.error(f"must be a number of seconds {low:g}-{high:g}, {_got(value)}", key)
 
 
-def _reps(where: _Where, table: dict[str, Any]) -> tuple[int, int]:
+def _reps(where: _Where, table: dict[str, Any], key: str = "reps") -> tuple[int, int]:
     """Reps as (low, high): a whole number, or a "LOW-HIGH" range with LOW <= HIGH."""
-    value = table.get("reps")
+    value = table.get(key)
     if type(value) is int:
         low = high = value
     elif isinstance(value, str) and (match := _RANGE.fullmatch(value)):
         low = int(match[1])
         high = int(match[2] or match[1])
     else:
-        raise where.error(f"{REPS_RULE}, {_got(value)}", "reps")
+        raise where.error(f"{REPS_RULE}, {_got(value)}", key)
     if not 1 <= low <= high <= 500:
-        raise where.error(f"{REPS_RULE} with the smaller number first, got {_show(value)}", "reps")
+        raise where.error(f"{REPS_RULE} with the smaller number first, got {_show(value)}", key)
     return low, high
 
 
@@ -149,35 +139,48 @@ def _choice(where: _Where, table: dict[str, Any], key: str, choices: tuple[str, 
 
 def _check_keys(where: _Where, raw: dict[str, Any], kind: DoseKind) -> None:
     """Reject unknown keys and keys that belong to another dose kind."""
-    allowed = COMMON_KEYS + DOSE_KEYS[kind]
+    allowed = COMMON_KEYS + kind.keys
     for key in raw:
         if key in allowed:
             continue
-        owners = [f'"{k}"' for k, keys in DOSE_KEYS.items() if key in keys]
+        owners = [f'"{other.name}"' for other in doses.kinds() if key in other.keys]
         problem = (
-            f"'{key}' does not apply to dose \"{kind}\" (only to {' and '.join(owners)})"
+            f"'{key}' does not apply to dose \"{kind.name}\" (only to {' and '.join(owners)})"
             if owners
             else f"unknown key '{key}'"
         )
         raise where.error(f"{problem}; allowed here: {', '.join(allowed)}", locate=key)
 
 
+@dataclass(frozen=True, slots=True)
+class _DoseKeys:
+    """One exercise table's dose keys, read for its kind (`doses.KeyReader`)."""
+
+    where: _Where
+    raw: dict[str, Any]
+
+    def has(self, key: str) -> bool:
+        return key in self.raw
+
+    def reps(self, key: str = "reps") -> tuple[int, int]:
+        return _reps(self.where, self.raw, key)
+
+    def whole(self, key: str, low: int, high: int) -> int:
+        return _whole(self.where, self.raw, key, low, high)
+
+    def seconds(self, key: str, low: float, high: float) -> float:
+        return _number(self.where, self.raw, key, low, high)
+
+    def choice(self, key: str, choices: tuple[str, ...]) -> str:
+        return _choice(self.where, self.raw, key, choices)
+
+
 def _dose(where: _Where, raw: dict[str, Any], kind: DoseKind) -> Dose:
-    for key in DOSE_KEYS[kind]:
-        if key in REQUIRED_RULES and key not in raw:
-            raise where.error(f'is missing; dose "{kind}" needs it: {REQUIRED_RULES[key]}', key)
-    if kind is DoseKind.TO_FATIGUE:
-        sets = _whole(where, raw, "sets", 1, 20)
-        return Dose(kind, sets, sets, SideOrder.ONE_THEN_OTHER)
-    low, high = _reps(where, raw)
-    if kind is DoseKind.HELD:
-        hold = _number(where, raw, "hold_seconds", 0.5, 600)
-        relax = _number(where, raw, "relax_seconds", 0, 600) if "relax_seconds" in raw else 3.0
-        return Dose(kind, low, high, hold_seconds=hold, relax_seconds=relax)
-    sides = SideOrder.NONE
-    if kind is DoseKind.REPS_PER_SIDE:
-        sides = SideOrder(_choice(where, raw, "sides", SIDE_CHOICES))
-    return Dose(kind, low, high, sides)
+    """Its kind's required keys first (named with their rule), then the kind reads them."""
+    for key in kind.keys:
+        if key in kind.required and key not in raw:
+            raise where.error(f'is missing; dose "{kind.name}" needs it: {kind.required[key]}', key)
+    return kind.parse(_DoseKeys(where, raw))
 
 
 def _cues(where: _Where, raw: dict[str, Any]) -> tuple[str, ...]:
@@ -189,13 +192,19 @@ def _cues(where: _Where, raw: dict[str, Any]) -> tuple[str, ...]:
     return tuple(clean(cue.strip()) for cue in value)
 
 
+def _kind(where: _Where, raw: dict[str, Any]) -> DoseKind:
+    """The registered kind the table's `dose` names."""
+    by_name = {kind.name: kind for kind in doses.kinds()}
+    return by_name[_choice(where, raw, "dose", tuple(by_name))]
+
+
 def _exercise(where: _Where, index: int, raw: Any) -> Exercise:
     name = raw.get("name") if isinstance(raw, dict) else None
     label = clean_line(name.strip()) if isinstance(name, str) else ""
     where = _Where(where.source, where.lines, index, label)
     if not isinstance(raw, dict):
         raise where.error(f"must be an [[exercise]] table, got {_show(raw)}")
-    kind = DoseKind(_choice(where, raw, "dose", tuple(DoseKind)))
+    kind = _kind(where, raw)
     _check_keys(where, raw, kind)
     tempo = _number(where, raw, "tempo_seconds", 0.5, 60) if "tempo_seconds" in raw else None
     return Exercise(

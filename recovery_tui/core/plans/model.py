@@ -8,19 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-
-class DoseKind(StrEnum):
-    """How an exercise is counted."""
-
-    REPS = "reps"
-    """Reps with both legs together (a fixed number or a range such as 10-15)."""
-    REPS_PER_SIDE = "reps_per_side"
-    """Reps counted for the left and the right side separately."""
-    HELD = "held"
-    """Reps with a hold countdown then a relax countdown, both legs together."""
-    TO_FATIGUE = "to_fatigue"
-    """Open-ended sets, ended by the runner, a number per side, all of one side first."""
+if TYPE_CHECKING:
+    from ..doses import DoseKind
 
 
 class SideOrder(StrEnum):
@@ -38,8 +29,9 @@ class SideOrder(StrEnum):
 class Dose:
     """What to do for one exercise in one round.
 
-    ``low``/``high`` are reps (per side for per-side doses) for rep-like kinds and
-    the number of sets per side for ``TO_FATIGUE``. A fixed dose has ``low == high``.
+    ``low``/``high`` are what a side counts to (reps, or sets for sets to fatigue); a
+    fixed dose has ``low == high``. `kind` (a `doses.DoseKind`) says how it is counted,
+    run and worded; the holds are for the kinds that hold.
     """
 
     kind: DoseKind
@@ -58,22 +50,8 @@ class Dose:
         return self.high > self.low
 
     def describe(self) -> str:
-        """A short human description such as ``10-15 reps each side``."""
-        amount = f"{self.low}-{self.high}" if self.is_range else str(self.low)
-        one = not self.is_range and self.low == 1
-        reps, sets = ("rep", "set") if one else ("reps", "sets")
-        if self.kind is DoseKind.TO_FATIGUE:
-            return f"{amount} {sets} to fatigue on each side, all of one side first"
-        if self.kind is DoseKind.HELD:
-            text = f"{amount} {reps}, hold {self.hold_seconds:g} s"
-            if self.relax_seconds:
-                text += f", relax {self.relax_seconds:g} s"
-            return text
-        if self.sides is SideOrder.ALTERNATING:
-            return f"{amount} {reps} each side, alternating"
-        if self.sides is SideOrder.ONE_THEN_OTHER:
-            return f"{amount} {reps} each side, one side then the other"
-        return f"{amount} {reps}"
+        """A short human description such as ``10-15 reps each side``: its kind's words."""
+        return self.kind.describe(self)
 
 
 @dataclass(frozen=True, slots=True)

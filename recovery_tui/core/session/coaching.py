@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 
-from ..plans.model import DoseKind
+from ..doses.kind import target_text as dose_target_text
 from .session_view import SessionView
 from .types import Phase, required_for, target_for
 
@@ -73,7 +73,7 @@ def floor_words(session: SessionView) -> str:
 def range_words(session: SessionView) -> str:
     """Where a range stands: how many to the minimum, and that stopping is allowed after."""
     dose = session.exercise.dose
-    if not dose.is_range or dose.kind is DoseKind.TO_FATIGUE:
+    if not dose.kind.shows_range(dose):
         return ""
     done = session.count(session.side)
     if done < dose.low:
@@ -84,16 +84,15 @@ def range_words(session: SessionView) -> str:
 
 
 def target_text(session: SessionView) -> str:
-    dose = session.exercise.dose
-    return f"{dose.low}-{dose.high}" if dose.is_range else str(dose.high)
+    """What the side aims at: ``10-15`` or ``15``."""
+    return dose_target_text(session.exercise.dose)
 
 
 def phase_words(session: SessionView) -> str:
-    """The phase in words: get ready, rep 7 of 15, hold, relax, switch sides, rest..."""
+    """The phase in words: rests and switches here, the work in its kind's words
+    (get ready, rep 7 of 15, hold, relax, set 2 of 3...)."""
     phase = session.phase
-    dose = session.exercise.dose
     side = session.side
-    on_side = "" if side == "both" else f" · {side}"
     if phase is Phase.DONE:
         return "Session complete"
     if phase is Phase.REST:
@@ -102,22 +101,9 @@ def phase_words(session: SessionView) -> str:
         return f"Rest before round {session.round + 1}"
     if phase is Phase.SWITCH:
         return f"Switch sides · {side} next"
+    dose = session.exercise.dose
     count = session.count(side)
-    if dose.kind is DoseKind.TO_FATIGUE:
-        set_words = f"set {count + 1} of {dose.high}{on_side}"
-        if phase is Phase.OPEN_SET:
-            return f"{set_words.capitalize()} — go until tired, then enter or click"
-        return f"Get ready · {set_words}"
-    if phase is Phase.COUNT_IN:
-        return f"Get ready{on_side}"
-    rep = f"rep {count + 1} of {target_text(session)}"
-    if phase is Phase.HOLD:
-        return f"Hold · {rep}"
-    if phase is Phase.RELAX:
-        return f"Relax · next is rep {count + 1} of {target_text(session)}"
-    if session.config.pacing == "manual":
-        return f"{rep.capitalize()}{on_side} · enter when done"
-    return f"{rep.capitalize()}{on_side}"
+    return dose.kind.phase_words(phase, dose, count, side, session.config.pacing)
 
 
 def status_line(session: SessionView) -> str:

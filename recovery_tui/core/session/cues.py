@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..plans.model import DoseKind, SideOrder
+from ..plans.model import SideOrder
 from ..safe_text import clean
 from .session_view import SessionView
 from .types import Event, EventKind, Phase
@@ -176,11 +176,7 @@ def side_words(side: str) -> str:
 def go_words(view: SessionView) -> str:
     """Said as the work starts: "Hold", "Go", or "Set 2 of 3 — go until tired"."""
     dose = view.exercise.dose
-    if dose.kind is DoseKind.HELD:
-        return "Hold"
-    if dose.kind is DoseKind.TO_FATIGUE:
-        return f"Set {view.count(view.side) + 1} of {dose.high} — go until tired"
-    return "Go"
+    return dose.kind.go_words(dose, view.count(view.side))
 
 
 def get_ready_words(view: SessionView) -> str:

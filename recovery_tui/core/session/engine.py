@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ..plans.model import DoseKind, SideOrder
+from ..doses import Step
+from ..plans.model import SideOrder
 from .session_view import Clock, SessionView, WallClock
 from .types import (
     RESTS,
@@ -119,9 +120,7 @@ class Session(SessionView):
             self._count(at)
             return
         self._emit(EventKind.COUNTDOWN_ENDED, at)
-        if phase is Phase.RELAX:
-            self._set_phase(Phase.HOLD, at, self.exercise.dose.hold_seconds)
-        elif phase in (Phase.COUNT_IN, Phase.SWITCH):
+        if phase in (Phase.COUNT_IN, Phase.SWITCH, Phase.RELAX):
             self._start_work(at)
         elif phase in RESTS:
             self._enter_exercise(at, count_in=True)
@@ -324,7 +323,7 @@ class Session(SessionView):
         _, _, side = self._history.pop()
         progress = self.current
         progress.counts[side] = max(0, progress.counts.get(side, 0) - 1)
-        if self.exercise.dose.kind is DoseKind.TO_FATIGUE and progress.set_seconds.get(side):
+        if progress.set_seconds.get(side):  # only timed sets keep times
             progress.set_seconds[side].pop()
         self.side = side
         if reopen:
@@ -364,15 +363,12 @@ class Session(SessionView):
         return sides[-1]
 
     def _start_work(self, at: float) -> None:
+        """The step that does one count, as the dose's kind gives it (rep, hold, open set)."""
         dose = self.exercise.dose
-        if dose.kind is DoseKind.HELD:
-            self._set_phase(Phase.HOLD, at, dose.hold_seconds)
-        elif dose.kind is DoseKind.TO_FATIGUE:
-            self._set_phase(Phase.OPEN_SET, at, self.config.fatigue_cap_seconds or None)
-        elif self.config.pacing == "auto":
-            self._set_phase(Phase.REP, at, self.tempo())
-        else:
-            self._set_phase(Phase.REP, at, None)
+        self._take(dose.kind.work(dose, self.config, self.tempo()), at)
+
+    def _take(self, step: Step, at: float) -> None:
+        self._set_phase(step.phase, at, step.seconds)
 
     def _set_phase(self, phase: Phase, at: float, seconds: float | None) -> None:
         self.phase = phase
@@ -415,10 +411,8 @@ class Session(SessionView):
                 self._set_phase(Phase.SWITCH, at, self.config.switch_seconds)
             else:
                 self._start_work(at)
-        elif dose.kind is DoseKind.HELD and dose.relax_seconds > 0:
-            self._set_phase(Phase.RELAX, at, dose.relax_seconds)
-        elif dose.kind is DoseKind.TO_FATIGUE:
-            self._enter_exercise(at)
+        elif step := dose.kind.between(dose, self.config):
+            self._take(step, at)  # a relax, a get-ready before the next set
         else:
             self._start_work(at)
 

@@ -185,7 +185,7 @@ class SessionView:
             set_seconds.setdefault(self.side, []).append(running)
         return ExerciseResult(
             name=exercise.name,
-            kind=exercise.dose.kind.value,
+            kind=exercise.dose.kind.name,
             counts=counts,
             set_seconds=set_seconds,
             skipped=progress.skipped and not self.dose_met(exercise, progress),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from ..plans.model import Dose, DoseKind, SideOrder
+from ..plans.model import Dose, SideOrder
 from ..settings.fields import Settings
 
 
@@ -108,13 +108,13 @@ def sides_for(dose: Dose, first: str) -> tuple[str, ...]:
 
 
 def target_for(dose: Dose) -> int:
-    """The count at which a side is finished: the top of a range, or the number of sets."""
-    return dose.high
+    """The count at which a side is finished (its kind says: the top of a range...)."""
+    return dose.kind.target_count(dose)
 
 
 def required_for(dose: Dose) -> int:
-    """The count at which a side counts as done: the low end of a range."""
-    return dose.low if dose.kind is not DoseKind.TO_FATIGUE else dose.high
+    """The count at which a side counts as done (its kind says: the low end of a range...)."""
+    return dose.kind.required_count(dose)
 
 
 @dataclass(slots=True)
