@@ -18,7 +18,8 @@ from .core.errors import UserError
 from .core.journal import SessionLog
 from .core.plans.catalog import PlanCatalog, load_catalog
 from .core.safe_text import clean, clean_line
-from .core.settings.file import LoadedSettings, Settings, load_settings, save_settings
+from .core.settings.fields import Settings
+from .core.settings.file import LoadedSettings, load_settings, save_settings
 from .dialogs.guard import KEY_GUARD_SECONDS, KeyGuard
 from .screens.home import HomeScreen
 from .styles import stylesheet

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from .core.journal import SessionLog
     from .core.journal.record import SessionRecord
-    from .core.settings.file import Settings
+    from .core.settings.fields import Settings
     from .core.settings.paths import AppPaths
 
 

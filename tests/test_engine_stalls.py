@@ -8,7 +8,7 @@ from engine_helpers import FIXED, REPS, kinds, make, run
 from recovery_tui.core.session.engine import RUNNER, STOPPED
 from recovery_tui.core.session.saved import session_from_state, session_to_state
 from recovery_tui.core.session.types import STALL_SECONDS, EngineConfig, EventKind, Phase
-from recovery_tui.core.settings.file import Settings
+from recovery_tui.core.settings.fields import Settings
 
 
 def paced(**config: object):  # type: ignore[no-untyped-def]

@@ -23,7 +23,8 @@ from factories import make_record
 from recovery_tui.cli import main
 from recovery_tui.core.journal import SessionLog
 from recovery_tui.core.session.unfinished import claim_new
-from recovery_tui.core.settings.file import Settings, save_settings
+from recovery_tui.core.settings.fields import Settings
+from recovery_tui.core.settings.file import save_settings
 from recovery_tui.core.settings.paths import AppPaths
 
 PACKAGE = Path(__file__).resolve().parent.parent / "recovery_tui"

@@ -42,7 +42,8 @@ from recovery_tui.core.journal import (
     SessionLog,
     encode_record,
 )
-from recovery_tui.core.settings.file import Settings, load_settings, save_settings
+from recovery_tui.core.settings.fields import Settings
+from recovery_tui.core.settings.file import load_settings, save_settings
 from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.choice import ChoiceDialog
 

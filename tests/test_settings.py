@@ -12,14 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recovery_tui.core.settings.file import (
+from recovery_tui.core.settings.fields import (
     FIELD_BY_NAME,
     FIELDS,
     Settings,
-    load_settings,
     parse_field_text,
     validate_value,
 )
+from recovery_tui.core.settings.file import load_settings
 
 
 def allowed(name: str) -> str:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from recovery_tui.core.errors import UserError
+from recovery_tui.core.settings.fields import Settings
 from recovery_tui.core.settings.file import (
-    Settings,
     SettingsConflict,
     load_settings,
     save_settings,

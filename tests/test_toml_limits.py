@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from recovery_tui.core.errors import ConfigError
 from recovery_tui.core.plans.catalog import load_catalog
 from recovery_tui.core.plans.loader import COMMON_KEYS, PLAN_KEYS, load_plan_file, parse_plan
-from recovery_tui.core.settings.file import FIELDS, load_settings
+from recovery_tui.core.settings.fields import FIELDS
+from recovery_tui.core.settings.file import load_settings
 from recovery_tui.core.toml_input import (
     MAX_BYTES,
     MAX_KEY_PARTS,

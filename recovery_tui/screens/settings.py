@@ -16,7 +16,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 from ..core.errors import UserError
 from ..core.safe_text import clean
-from ..core.settings.file import FIELDS, FieldSpec, Settings
+from ..core.settings.fields import FIELDS, FieldSpec, Settings
 from ..dialogs.choice import confirm
 from ..styles import stylesheet
 from ..widgets.setting_field import Options, SettingField, choice_options

@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, Switch
 
 from ..core.safe_text import clean
-from ..core.settings.file import FieldSpec, parse_field_text
+from ..core.settings.fields import FieldSpec, parse_field_text
 
 Options = list[tuple[Text, str]]
 

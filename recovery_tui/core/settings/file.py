@@ -1,11 +1,11 @@
-"""User settings: a frozen dataclass, a table describing each field, and a TOML file.
+"""settings.toml: loaded per key, saved with tomlkit so the user's file keeps its shape.
 
-One table (`FIELDS`) drives validation, error messages and the settings screen, so the
-three can never disagree about what a field allows. Loading never raises and fails per
-key: each valid setting is kept, each invalid one falls back to its own default, and
-every mistake (a bad value, an unknown key such as the typo ``bel``) becomes a located
-`SettingProblem`. A file that cannot be read as TOML at all gives the defaults and one
-`error`. The file is never written by loading.
+What each setting allows is `fields.FIELDS`, the one table behind validation, error
+messages and the settings screen. Loading never raises and fails per key: each valid
+setting is kept, each invalid one falls back to its own default, and every mistake (a
+bad value, an unknown key such as the typo ``bel``) becomes a located `SettingProblem`.
+A file that cannot be read as TOML at all gives the defaults and one `error`. The file
+is never written by loading.
 
 Saving edits the user's own file with tomlkit: only the keys that changed are touched,
 so comments, order, blank lines and layout survive (people keep this file in their
@@ -28,31 +28,20 @@ from recovery_tui.core.safe_text import clean
 from recovery_tui.core.settings.fields import (
     FIELD_BY_NAME,
     FIELDS,
-    PACINGS,
-    SIDES,
     FieldSpec,
     Settings,
-    parse_field_text,
     validate_value,
 )
 from recovery_tui.core.toml_input import TomlLimitError, check_size, parse_toml, read_toml_file
 
 __all__ = [
-    "FIELDS",
-    "FIELD_BY_NAME",
-    "PACINGS",
-    "SIDES",
-    "FieldSpec",
     "Fingerprint",
     "LoadedSettings",
     "SettingProblem",
-    "Settings",
     "SettingsConflict",
     "load_settings",
-    "parse_field_text",
     "save_settings",
     "settings_to_toml",
-    "validate_value",
 ]
 
 HEADER = "# recovery-tui settings. Each line is `key = value`; delete a line to use the default.\n"
