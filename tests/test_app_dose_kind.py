@@ -1,0 +1,55 @@
+"""The fifth dose kind (`held_per_side.py`, defined only in the test suite) through the
+app: its plan file loads, the set view shows it, the session is logged and the history
+reads it back, with nothing in recovery_tui naming it."""
+
+from __future__ import annotations
+
+from app_helpers import (
+    AppFactory,
+    answer_questions,
+    drive,
+    logged,
+    open_history,
+    start_default_plan,
+    step,
+    text_of,
+    write_plan,
+    write_settings,
+)
+from conftest import FakeClock
+from held_per_side import PLAN, registered
+
+from recovery_tui.core.session.types import Phase
+from recovery_tui.core.settings.paths import AppPaths
+
+
+async def test_a_session_of_the_fifth_kind_runs_is_logged_and_shows_in_history(
+    make_app: AppFactory, clock: FakeClock, paths: AppPaths
+) -> None:
+    write_plan(paths, "balance.toml", PLAN)
+    write_settings(paths, default_plan="balance", count_in_seconds=3, switch_seconds=4)
+    with registered():
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert "1. Single-leg balance\n   2 holds of 20 s each side" in text_of(
+                app, "#plan-text"
+            )
+            screen = await start_default_plan(pilot)
+            assert text_of(app, "#exercise-name").startswith("Single-leg balance")
+            await step(pilot, screen, clock, 3)
+            assert screen.session.phase is Phase.HOLD
+            assert text_of(app, "#phase-words") == "Hold · left · hold 1 of 2"
+            assert text_of(app, "#next-up") == "Next: Knee bends — 2 reps"
+            session = await drive(pilot, screen, clock)
+            await answer_questions(pilot)
+            assert session.finished
+            [record] = logged(paths)
+            assert record.status == "completed"
+            assert [(r.kind, r.counts) for r in record.rounds[0]] == [
+                ("held_per_side", {"left": 2, "right": 2}),
+                ("reps", {"both": 2}),
+            ]
+            await open_history(pilot)
+            detail = text_of(app, "#session-text")
+            assert "1. Single-leg balance\n   left 2 · right 2 holds" in detail
