@@ -28,7 +28,7 @@ from ..styles import stylesheet
 from ..terminal import WindowTitle, times_continued
 from ..widgets.set_view import SetView
 from ..widgets.too_small import MIN_HEIGHT, MIN_WIDTH
-from .base import CoachScreen
+from .coach_screen import CoachScreen
 
 SAVE_EVENTS = {
     EventKind.REP_COUNTED,

@@ -28,7 +28,7 @@ from ..styles import stylesheet
 from ..widgets.recovery_panel import RecoveryPanel
 from ..widgets.session_detail import SessionDetail, plan_label, rounds_label, when
 from ..widgets.too_small import MIN_WIDTH
-from .base import CoachScreen
+from .coach_screen import CoachScreen
 
 NEAR_END = 40
 """Add the next page once the cursor is this close to the last row shown."""

@@ -20,7 +20,7 @@ from ..core.insight.stats import format_today, today_summary
 from ..core.safe_text import clean
 from ..widgets.calendar_strip import CalendarStrip
 from ..widgets.plan_detail import PlanDetail
-from .base import CoachScreen
+from .coach_screen import CoachScreen
 
 NOT_LOADED = "not-loaded:"
 """Option ids of plan files that failed; a plan id never holds a colon."""

@@ -17,7 +17,7 @@ from ..core.atomic import atomic_write, ensure_private_dir
 from ..core.errors import UserError
 from ..core.insight.report import report_file_name, report_for
 from ..styles import stylesheet
-from .base import CoachScreen
+from .coach_screen import CoachScreen
 
 
 class ReportScreen(CoachScreen):

@@ -20,7 +20,7 @@ from ..core.settings.fields import FIELDS, FieldSpec, Settings
 from ..dialogs.choice import confirm
 from ..styles import stylesheet
 from ..widgets.setting_field import Options, SettingField, choice_options
-from .base import CoachScreen
+from .coach_screen import CoachScreen
 
 BROKEN_ADVICE = (
     "Saving is disabled until the file is fixed, so it is never overwritten. "
