@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from rich.text import Text
 from textual.app import App
 
 from recovery_tui.app import RecoveryApp
@@ -39,9 +40,9 @@ def drawing_probe() -> Iterator[list[float]]:
     original = BigText.render
     spent: list[float] = []
 
-    def render(widget: BigText) -> Any:
+    def render(self: BigText) -> Text:
         started = time.perf_counter()
-        result = original(widget)
+        result = original(self)
         spent.append(time.perf_counter() - started)
         return result
 

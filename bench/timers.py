@@ -40,10 +40,10 @@ def lateness_probe() -> Iterator[Lateness]:
     original = ActiveSetScreen.react
     late: Lateness = []
 
-    def react(screen: ActiveSetScreen, events: list[Event], *, command: bool = False) -> None:
+    def react(self: ActiveSetScreen, events: list[Event], *, command: bool = False) -> None:
         now = time.monotonic()
         late.extend((event.kind, now - event.at) for event in events if event.kind in TIMED)
-        original(screen, events, command=command)
+        original(self, events, command=command)
 
     ActiveSetScreen.react = react  # type: ignore[method-assign]
     try:
@@ -124,7 +124,7 @@ def run(config: BenchConfig) -> list[Row]:
                 lambda events: any(kind is EventKind.COUNTDOWN_ENDED for kind, _ in events),
             )
         )
-    first_end = [(kind, s) for kind, s in under_load if kind is EventKind.COUNTDOWN_ENDED][:1]
+    first_end = [late for late in under_load if late[0] is EventKind.COUNTDOWN_ENDED][:1]
     return [
         _row("5a countdowns and paced reps in the app (1 s each)", late, "each"),
         _row(f"5c a {countdown} s countdown, {busy} busy processes", first_end, "its"),

@@ -5,21 +5,12 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime
 
+from conftest import FakeClock
+
 from recovery_tui.core import doses
 from recovery_tui.core.plans.model import Dose, Exercise, Plan, SideOrder
 from recovery_tui.core.session.engine import Session
 from recovery_tui.core.session.types import EngineConfig, EventKind
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
 
 
 def fixed_now() -> datetime:

@@ -37,9 +37,9 @@ async def test_broken_plans_get_one_notification_and_a_place_in_the_plan_list(
         assert "⏎ Start" in await footer_keys(pilot)
         plans.highlighted = 5  # c-clash.toml
         await pilot.pause()
-        shown = text_of(app, "#plan-text")
-        assert "This plan file was not loaded" in shown
-        assert f"{paths.plans_dir / 'c-clash.toml'}: id 'full-circuit' is already used" in shown
+        plan_text = text_of(app, "#plan-text")
+        assert "This plan file was not loaded" in plan_text
+        assert f"{paths.plans_dir / 'c-clash.toml'}: id 'full-circuit' is already used" in plan_text
         assert "⏎ Start" not in await footer_keys(pilot)
         await pilot.press("enter")
         await pilot.pause()

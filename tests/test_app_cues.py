@@ -13,6 +13,7 @@ from app_helpers import (
     leave,
     start_default_plan,
     step,
+    text_of,
     watch_notifications,
     write_plan,
     write_settings,
@@ -20,6 +21,7 @@ from app_helpers import (
 from conftest import FakeClock
 from test_app_session import BELL_PLAN
 from test_voice import FAKE_SPEECH, lines, wait_for
+from textual.widgets import Static
 
 from recovery_tui import cue_output, terminal
 from recovery_tui.core.session.cues import CUES
@@ -138,7 +140,8 @@ async def test_help_shows_every_bell_pattern(make_app: AppFactory) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = "\n".join(str(s.content) for s in app.screen.query(".help-section Static"))
+        sections = app.screen.query(".help-section Static").results(Static)
+        text = "\n".join(text_of(section) for section in sections)
         assert "recovery-tui cues" in text
         for cue in CUES:
             assert f"{cue.drawn}  {cue.meaning}" in text

@@ -12,6 +12,7 @@ from conftest import FakeClock
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from recovery_tui.app import RecoveryApp
 from recovery_tui.core.session.types import Phase
 from recovery_tui.dialogs.why import WhyDialog
 
@@ -19,7 +20,9 @@ AppFactory = Callable[..., Any]
 
 
 async def open_settings(pilot: Pilot[Any]) -> None:
-    pilot.app.action_settings()  # what the palette's "Settings" entry does
+    app = pilot.app
+    assert isinstance(app, RecoveryApp)
+    app.action_settings()  # what the palette's "Settings" entry does
     await pilot.pause()
 
 

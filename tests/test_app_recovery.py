@@ -17,7 +17,7 @@ from textual.widgets import Input
 from recovery_tui.cli import main
 from recovery_tui.core.insight.adherence import AFTER_THE_WINDOW, compact_strip
 from recovery_tui.core.journal import SessionLog, encode_record
-from recovery_tui.core.journal.record import CheckedRecord
+from recovery_tui.core.journal.record import CheckedRecord, Status
 from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.heel_check import HeelCheckDialog
 from recovery_tui.dialogs.note import NoteDialog
@@ -190,10 +190,10 @@ def test_status_with_an_old_race_reads_only_its_window_and_the_last_weeks(
     monkeypatch.setattr(lines, "check_record", counted)
     args = ["--config", str(paths.config_file), "--data-dir", str(paths.data_dir), "status"]
     assert main(args) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("Day 365 after the race (past the 14-day window)")
-    assert lines[1] == "The 14-day recovery window ended 351 days ago · on plan 14 of 14 days"
-    assert lines[2] == AFTER_THE_WINDOW
+    shown = capsys.readouterr().out.splitlines()
+    assert shown[0].startswith("Day 365 after the race (past the 14-day window)")
+    assert shown[1] == "The 14-day recovery window ended 351 days ago · on plan 14 of 14 days"
+    assert shown[2] == AFTER_THE_WINDOW
     assert len(parsed) < 80  # of 399 lines; reading back to the race parsed them all
 
 
@@ -216,7 +216,7 @@ async def test_home_calendar_streak_and_status_agree_with_a_hand_count(
     for offset, kinds in enumerate(WEEK):
         day = today - timedelta(days=7 - offset)
         for n, kind in enumerate(kinds):
-            status = "completed" if kind == "c" else "partial"
+            status: Status = "completed" if kind == "c" else "partial"
             SessionLog(paths.log_file).append(
                 make_record(day + timedelta(minutes=2 + n), status=status)
             )

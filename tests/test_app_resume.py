@@ -147,7 +147,12 @@ async def test_each_key_saves_the_session_state_once(
         screen = await start_default_plan(pilot)
         saves: list[dict[str, Any]] = []
         save = screen.claim.save
-        monkeypatch.setattr(screen.claim, "save", lambda state: (saves.append(state), save(state)))
+
+        def counted_save(state: dict[str, Any]) -> None:
+            saves.append(state)
+            save(state)
+
+        monkeypatch.setattr(screen.claim, "save", counted_save)
         for key in ("n", "b", "x", "enter"):
             before = len(saves)
             await pilot.press(key)

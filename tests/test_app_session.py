@@ -189,9 +189,12 @@ async def test_the_bell_setting_turns_the_bells_on_and_off(
         assert rings[:1] == ([1] if bell else []), "get ready"
         bells = app.cue_output().bells
         play = bells.play
-        monkeypatch.setattr(
-            bells, "play", lambda call: (patterns.append(call.cue.name), play(call))
-        )
+
+        def noted_play(call: CueCall) -> None:
+            patterns.append(call.cue.name)
+            play(call)
+
+        monkeypatch.setattr(bells, "play", noted_play)
         await step(pilot, screen, clock, 2)
         assert screen.session.phase is Phase.REP
         assert patterns == (["go"] if bell else [])

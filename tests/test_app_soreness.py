@@ -11,6 +11,7 @@ from app_helpers import answer_questions, drive, logged, write_settings
 from conftest import FakeClock
 from textual.pilot import Pilot
 
+from recovery_tui.core.session.engine import Session
 from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.choice import ChoiceDialog
 from recovery_tui.dialogs.heel_check import HeelCheckDialog
@@ -67,8 +68,13 @@ async def test_skip_only_the_quad_pump_keeps_the_plan_and_records_it_skipped(
         screen = app.screen
         assert isinstance(screen, ActiveSetScreen)
         assert screen.session.plan.id == "full-circuit"
-        visited = set()
-        await drive(pilot, screen, clock, lambda s: visited.add(s.index) is not None)
+        visited: set[int] = set()
+
+        def visit(session: Session) -> bool:
+            visited.add(session.index)
+            return False  # drive on to the end
+
+        await drive(pilot, screen, clock, visit)
         await answer_questions(pilot)
     assert QUAD_PUMP not in visited
     [record] = logged(paths)

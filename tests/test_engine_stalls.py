@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import pytest
+from conftest import FakeClock
 from engine_helpers import FIXED, REPS, kinds, make, run
 
-from recovery_tui.core.session.engine import RUNNER, STOPPED
+from recovery_tui.core.session.engine import RUNNER, STOPPED, Session
 from recovery_tui.core.session.saved import session_from_state, session_to_state
 from recovery_tui.core.session.types import STALL_SECONDS, EngineConfig, EventKind, Phase
 from recovery_tui.core.settings.fields import Settings
 
 
-def paced(**config: object):  # type: ignore[no-untyped-def]
+def paced(pacing: str = "auto", count_in_seconds: float = 3) -> tuple[Session, FakeClock]:
     """Knee bends paced every 2 s after a 3 s count-in, stalls detected as the app does."""
-    return make(REPS, FIXED, stall_seconds=STALL_SECONDS, resume_count_in_seconds=0, **config)
+    return make(
+        REPS,
+        FIXED,
+        stall_seconds=STALL_SECONDS,
+        resume_count_in_seconds=0,
+        pacing=pacing,
+        count_in_seconds=count_in_seconds,
+    )
 
 
 def test_the_app_engine_detects_stalls_and_the_bare_engine_catches_up() -> None:

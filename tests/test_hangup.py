@@ -28,7 +28,7 @@ def reps(tmp_path: Path) -> int:
     state = read_state(tmp_path)
     if state is None:
         return 0
-    return int(state["progress"][0][0]["counts"].get("both", 0))  # type: ignore[index]
+    return int(state["progress"][0][0]["counts"].get("both", 0))
 
 
 @pytest.mark.parametrize("controlling", [True, False], ids=["with SIGHUP", "stdin ends"])

@@ -11,9 +11,10 @@ from factories import make_record
 
 from recovery_tui.core.journal import NOT_IN_LOG, LogReadError, SessionLog, encode_record
 from recovery_tui.core.journal.lines import summarize_line, summarize_record
+from recovery_tui.core.journal.record import SessionRecord, Status
 
 
-def read_record_at(path: Path, offset: int) -> object:
+def read_record_at(path: Path, offset: int) -> SessionRecord | None:
     """The record a summary at `offset` leads back to (the id is the one found there)."""
     log = SessionLog(path)
     line = _line_at(path, offset)
@@ -74,7 +75,7 @@ def test_summaries_match_the_records_in_start_order(tmp_path: Path) -> None:
     path = tmp_path / "sessions.jsonl"
     starts = [START + timedelta(hours=h) for h in (5, 0, 12, 30)]
     for index, started in enumerate(starts):
-        status = "partial" if index == 2 else "completed"
+        status: Status = "partial" if index == 2 else "completed"
         SessionLog(path).append(make_record(started, status=status))
     records = SessionLog(path).read_all().records
     summaries = SessionLog(path).summaries().summaries

@@ -100,7 +100,9 @@ def test_a_restore_uses_the_settings_of_the_new_run() -> None:
     assert copy.phase is Phase.REP
     copy.toggle_pause()
     assert copy.phase is Phase.COUNT_IN  # the rep starts again after the count-in
-    copy.clock.advance(AUTO.resume_count_in_seconds)  # type: ignore[attr-defined]
+    new_clock = copy.clock
+    assert isinstance(new_clock, FakeClock)  # the one restored() gave it
+    new_clock.advance(AUTO.resume_count_in_seconds)
     copy.update()
     assert copy.phase is Phase.REP and copy.remaining() == pytest.approx(7)
 

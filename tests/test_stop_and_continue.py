@@ -27,7 +27,7 @@ def reps(tmp_path: Path) -> int:
     state = read_state(tmp_path)
     if state is None:
         return 0
-    return int(state["progress"][0][0]["counts"].get("both", 0))  # type: ignore[index]
+    return int(state["progress"][0][0]["counts"].get("both", 0))
 
 
 def is_stopped(app: PtyApp) -> bool:

@@ -86,9 +86,12 @@ def test_a_failing_command_is_reported_once(tmp_path: Path) -> None:
 def test_a_missing_command_is_reported_once_and_not_tried_again(tmp_path: Path) -> None:
     reports: list[str] = []
     done = threading.Event()
-    speaker = Speaker(
-        [str(tmp_path / "no-such-program")], lambda m: (reports.append(m), done.set())
-    )
+
+    def report(message: str) -> None:
+        reports.append(message)
+        done.set()
+
+    speaker = Speaker([str(tmp_path / "no-such-program")], report)
     speaker.say("one")
     wait_for(done.is_set)
     speaker.say("two")
