@@ -12,7 +12,7 @@ from textual.widgets import ProgressBar, Static
 
 from ..core.safe_text import clean
 from ..core.session import coaching
-from ..core.session.session_view import SessionView
+from ..core.session.engine import Session
 from ..core.session.types import Phase
 from .big_text import BigText
 from .side_counter import SideCounter
@@ -46,7 +46,7 @@ class SetView(Vertical):
         yield Static("⚠ Read the caution: w", id="caution-short")
         yield Static(id="next-up")
 
-    def show(self, session: SessionView) -> None:
+    def show(self, session: Session) -> None:
         """Redraw what changed: exercise text when the exercise changes, the rest per tick."""
         exercise_key = (session.round, session.index)
         if exercise_key != self._shown_exercise:
@@ -61,7 +61,7 @@ class SetView(Vertical):
         self._show_sides(session)
         self.query_one(ProgressBar).progress = round(session.fraction_done() * 1000)
 
-    def _show_exercise(self, session: SessionView) -> None:
+    def _show_exercise(self, session: Session) -> None:
         exercise = session.exercise
         plan = session.plan
         self._put("#exercise-name", clean(exercise.name))
@@ -81,7 +81,7 @@ class SetView(Vertical):
         self._shown[selector] = text
         self.query_one(selector, Static).update(Text(text))
 
-    def _show_sides(self, session: SessionView) -> None:
+    def _show_sides(self, session: Session) -> None:
         sides = session.sides()
         working = session.phase not in (Phase.REST, Phase.ROUND_REST, Phase.DONE)
         for counter in self.query(SideCounter):

@@ -9,7 +9,7 @@ import math
 import re
 
 from ..doses.kind import target_text as dose_target_text
-from .session_view import SessionView
+from .engine import Session
 from .types import Phase, required_for, target_for
 
 
@@ -27,7 +27,7 @@ def floor_seconds(seconds: float) -> str:
     return text.removeprefix("0:").lstrip("0") or "0" if len(text) == 4 else text
 
 
-def big_text(session: SessionView) -> str:
+def big_text(session: Session) -> str:
     """The big number: a countdown, the running time of a set, or the rep in progress."""
     phase = session.phase
     if phase is Phase.DONE:
@@ -40,7 +40,7 @@ def big_text(session: SessionView) -> str:
     return floor_seconds(remaining or 0.0)
 
 
-def big_template(session: SessionView) -> str:
+def big_template(session: Session) -> str:
     """The widest the big number gets in this phase, so its size holds steady."""
     widest = re.sub(r"\d", "8", big_text(session))
     if session.phase is Phase.REP:
@@ -62,7 +62,7 @@ PHASE_NAMES = {
 """The phase in one or two big words, readable from the floor."""
 
 
-def floor_words(session: SessionView) -> str:
+def floor_words(session: Session) -> str:
     """Side over phase, for big letters: ``LEFT`` / ``HOLD``; a rest names no side."""
     phase = PHASE_NAMES[session.phase]
     if session.phase in (Phase.REST, Phase.ROUND_REST, Phase.DONE):
@@ -70,7 +70,7 @@ def floor_words(session: SessionView) -> str:
     return f"{session.side.upper()}\n{phase}"
 
 
-def range_words(session: SessionView) -> str:
+def range_words(session: Session) -> str:
     """Where a range stands: how many to the minimum, and that stopping is allowed after."""
     dose = session.exercise.dose
     if not dose.kind.shows_range(dose):
@@ -83,12 +83,12 @@ def range_words(session: SessionView) -> str:
     return ""
 
 
-def target_text(session: SessionView) -> str:
+def target_text(session: Session) -> str:
     """What the side aims at: ``10-15`` or ``15``."""
     return dose_target_text(session.exercise.dose)
 
 
-def phase_words(session: SessionView) -> str:
+def phase_words(session: Session) -> str:
     """The phase in words: rests and switches here, the work in its kind's words
     (get ready, rep 7 of 15, hold, relax, set 2 of 3...)."""
     phase = session.phase
@@ -106,7 +106,7 @@ def phase_words(session: SessionView) -> str:
     return dose.kind.phase_words(phase, dose, count, side, session.config.pacing)
 
 
-def status_line(session: SessionView) -> str:
+def status_line(session: Session) -> str:
     """The phase in words, and during the work where a range stands."""
     words = phase_words(session)
     if session.phase in (Phase.REP, Phase.HOLD, Phase.RELAX) and (more := range_words(session)):
@@ -114,7 +114,7 @@ def status_line(session: SessionView) -> str:
     return words
 
 
-def next_words(session: SessionView) -> str:
+def next_words(session: Session) -> str:
     """What comes after the current exercise."""
     if session.phase is Phase.DONE:
         return "That's the whole session. Well done."
@@ -130,7 +130,7 @@ def next_words(session: SessionView) -> str:
     return f"{prefix}: {exercise.name} — {exercise.dose.describe()}"
 
 
-def side_status(session: SessionView, side: str) -> tuple[int, int, int]:
+def side_status(session: Session, side: str) -> tuple[int, int, int]:
     """(done, required, top) for one side of the current exercise."""
     dose = session.exercise.dose
     return session.count(side), required_for(dose), target_for(dose)

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from ..plans.model import SideOrder
 from ..safe_text import clean
-from .session_view import SessionView
+from .engine import Session
 from .types import Event, EventKind, Phase
 
 MIN_GAP = 0.25
@@ -108,7 +108,7 @@ _MILESTONES = (
 )
 
 
-def cue_for(events: Iterable[Event], view: SessionView) -> CueCall | None:
+def cue_for(events: Iterable[Event], view: Session) -> CueCall | None:
     """The one cue a batch of events calls for, read against the session as it is now."""
     events = list(events)
     kinds = {event.kind for event in events}
@@ -127,14 +127,14 @@ def cue_for(events: Iterable[Event], view: SessionView) -> CueCall | None:
     return None
 
 
-def opening_cue(view: SessionView) -> CueCall:
+def opening_cue(view: Session) -> CueCall:
     """What the runner hears as a session opens: the first exercise and side, or go."""
     if view.phase is Phase.COUNT_IN:
         return CueCall(CUE_BY_NAME[CueName.GET_READY], get_ready_words(view))
     return CueCall(CUE_BY_NAME[CueName.GO], go_words(view))
 
 
-def _phase_cue(events: list[Event], view: SessionView) -> CueCall | None:
+def _phase_cue(events: list[Event], view: Session) -> CueCall | None:
     """What the runner does now that a countdown ended or a rep was counted."""
     counted = any(event.kind is EventKind.REP_COUNTED for event in events)
     phase = view.phase
@@ -151,7 +151,7 @@ def _phase_cue(events: list[Event], view: SessionView) -> CueCall | None:
     return None
 
 
-def _count_of(events: list[Event], view: SessionView) -> int:
+def _count_of(events: list[Event], view: Session) -> int:
     """The count on the side the last rep was counted on."""
     counted = [e for e in events if e.kind in (EventKind.REP_COUNTED, EventKind.SET_ENDED)]
     if not counted:
@@ -160,7 +160,7 @@ def _count_of(events: list[Event], view: SessionView) -> int:
     return view.progress[last.round][last.exercise].counts.get(last.side, 0)
 
 
-def _rep_words(events: list[Event], view: SessionView) -> str:
+def _rep_words(events: list[Event], view: Session) -> str:
     """The count; with sides taking turns, which side it was on ("7 left")."""
     count = str(_count_of(events, view))
     if view.exercise.dose.sides is not SideOrder.ALTERNATING:
@@ -173,13 +173,13 @@ def side_words(side: str) -> str:
     return "" if side == "both" else f"{side.capitalize()} side"
 
 
-def go_words(view: SessionView) -> str:
+def go_words(view: Session) -> str:
     """Said as the work starts: "Hold", "Go", or "Set 2 of 3 — go until tired"."""
     dose = view.exercise.dose
     return dose.kind.go_words(dose, view.count(view.side))
 
 
-def get_ready_words(view: SessionView) -> str:
+def get_ready_words(view: Session) -> str:
     """Said as a get-ready countdown starts: the round (at its start), side and exercise."""
     parts = []
     if view.index == 0 and view.round > 0 and not any(view.current.counts.values()):
@@ -191,7 +191,7 @@ def get_ready_words(view: SessionView) -> str:
     return ". ".join(parts)
 
 
-def _milestone_words(name: CueName, events: list[Event], view: SessionView) -> str:
+def _milestone_words(name: CueName, events: list[Event], view: Session) -> str:
     if name is CueName.SESSION:
         return "Session done"
     if name is CueName.SWITCH:

@@ -17,8 +17,8 @@ from typing import Any
 
 from ..journal.record import SIDES, RecordError, SessionRecord
 from ..plans.model import Plan
-from .engine import RESTORED, Clock, Session, WallClock
-from .types import RESTS, EngineConfig, Phase, Progress
+from .engine import Clock, Session, WallClock
+from .types import EngineConfig, Phase, Progress
 
 STATE_VERSION = 1
 
@@ -40,7 +40,7 @@ def session_to_state(session: Session) -> dict[str, Any]:
         "side": session.side,
         "phase": session.phase.value,
         "progress": [[p.to_json() for p in row] for row in session.progress],
-        "history": [list(h) for h in session._history],
+        "history": [list(h) for h in session.count_order],
     }
 
 
@@ -61,22 +61,19 @@ def session_from_state(
             f"the saved session is damaged ({type(error).__name__}: {error})"
         ) from None
     session_id, started, ended, round_, index, phase, progress, history = parts
-    session = Session(plan, config, clock, now, session_id=session_id)
-    session.started = started
-    session.progress = progress
-    session._history = history
-    session.round, session.index = round_, index
-    at = clock()
-    if phase in RESTS:
-        session._set_phase(phase, at, _rest_seconds(config, phase))
-        session.side = session._resume_side()
-    elif phase is Phase.DONE:
-        session._set_phase(Phase.DONE, at, None)
-        session.ended = ended
-    else:
-        session._enter_exercise(at)
-    session.pause(RESTORED)
-    return session
+    return Session.restored(
+        plan,
+        config,
+        clock,
+        now,
+        session_id=session_id,
+        started=started,
+        ended=ended,
+        position=(round_, index),
+        phase=phase,
+        progress=progress,
+        count_order=history,
+    )
 
 
 _Parts = tuple[
@@ -147,10 +144,6 @@ def _history_entry(plan: Plan, entry: Any) -> tuple[int, int, str]:
     if entry[2] not in SIDES:
         raise StateError("the saved history names an unknown side")
     return entry
-
-
-def _rest_seconds(config: EngineConfig, phase: Phase) -> float:
-    return config.round_rest_seconds if phase is Phase.ROUND_REST else config.rest_seconds
 
 
 RECORD_KEY = "record"

@@ -6,18 +6,18 @@
 from __future__ import annotations
 
 from ..safe_text import clean
-from .session_view import SessionView
+from .engine import Session
 from .types import Phase, target_for
 
 APP_NAME = "recovery-tui"
 SIDE_LETTERS = {"left": "L", "right": "R", "both": ""}
 
 
-def session_title(view: SessionView) -> str:
+def session_title(view: Session) -> str:
     return f"{_where(view)} — {APP_NAME}"
 
 
-def _where(view: SessionView) -> str:
+def _where(view: Session) -> str:
     phase = view.phase
     name = clean(view.exercise.name)
     if phase is Phase.DONE:
