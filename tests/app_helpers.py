@@ -19,6 +19,7 @@ import tomli_w
 from rich.console import Console
 from rich.text import Text
 from textual.app import App
+from textual.errors import NoWidget
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -257,6 +258,32 @@ async def pause_until(pilot: Pilot[Any], ready: Callable[[], object], rounds: in
             return
         await pilot.pause(0.01)
     raise AssertionError(f"the app never got ready: {ready}")
+
+
+async def click_on(pilot: Pilot[Any], selector: str) -> None:
+    """Click `selector` on the current screen once it is drawn there, under the pointer.
+
+    A dialog that has just been pushed may not be laid out yet on a loaded machine, and
+    Pilot then clicks wherever the widget's empty region is; waiting for the widget to be
+    the one found where the click will land makes it land, and the assert says if it did not.
+    """
+
+    def under_the_pointer() -> bool:
+        screen = pilot.app.screen
+        found = screen.query(selector)
+        if not found:
+            return False
+        widget = found.first()
+        if not widget.region:
+            return False
+        try:  # where Pilot's click lands: the widget's top-left cell
+            hit, _ = screen.get_widget_at(widget.region.x, widget.region.y)
+        except NoWidget:
+            return False
+        return hit is widget
+
+    await pause_until(pilot, under_the_pointer)
+    assert await pilot.click(selector), f"the click missed {selector}"
 
 
 # ---- the history, settings and help screens ----------------------------------

@@ -27,6 +27,10 @@ ANSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\
 START_SECONDS = 15.0
 """How long the app may take to draw its first screen on a busy test machine."""
 
+EXIT_SECONDS = 15.0
+"""How long a leaving app may take to end on a busy test machine: long enough that only a
+hung app fails. How fast it leaves is bench's figure 7, measured against a yardstick."""
+
 
 def app_env(tmp_path: Path) -> dict[str, str]:
     """A clean environment: the test's own XDG folders, an 80x24 xterm, UTC."""

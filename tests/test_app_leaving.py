@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from app_helpers import (
     answer_questions,
+    click_on,
     drive,
     leave,
     logged,
@@ -113,7 +114,7 @@ async def test_escape_then_keep_going_stays_in_the_session(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await paced_reps_in(pilot, clock, 3)
         await pilot.press("escape")
-        await pilot.click("#stay")
+        await click_on(pilot, "#stay")
         await pilot.pause()
         assert app.screen is screen
         await step(pilot, screen, clock, 3)  # the count-in after the dialog
@@ -146,7 +147,7 @@ async def test_quitting_during_a_session_asks_first(
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog), "q must not quit without asking"
         assert app.return_value is None
-        await pilot.click(f"#{answer}")
+        await click_on(pilot, f"#{answer}")
         await pilot.pause()
         await answer_questions(pilot)
         assert (app.return_value == 0) is exits

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from app_helpers import drive, paced_reps_in, start_default_plan, step, text_of
+from app_helpers import click_on, drive, paced_reps_in, start_default_plan, step, text_of
 from conftest import FakeClock
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -118,11 +118,11 @@ async def test_a_click_anywhere_on_the_set_view_ends_a_set_to_fatigue(
         screen = await start_default_plan(pilot)
         await drive(pilot, screen, clock, lambda s: s.phase is Phase.OPEN_SET)
         clock.advance(20)
-        await pilot.click("#countdown")
+        await click_on(pilot, "#countdown")
         await pilot.pause()
         assert screen.session.current.set_seconds["left"] == [20.0]
         await drive(pilot, screen, clock, lambda s: s.phase is Phase.OPEN_SET)
         clock.advance(15)
-        await pilot.click("#cues")
+        await click_on(pilot, "#cues")
         await pilot.pause()
         assert screen.session.current.set_seconds["left"] == [20.0, 15.0]

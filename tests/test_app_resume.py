@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from app_helpers import (
+    click_on,
     leave,
     logged,
     pause_until,
@@ -23,6 +24,7 @@ from recovery_tui.core.session.unfinished import claim_new, claim_orphans
 from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.choice import ChoiceDialog
 from recovery_tui.screens.active import ActiveSetScreen
+from recovery_tui.screens.home import HomeScreen
 
 
 async def test_enter_resumes_the_unfinished_session_paused_where_it_was(
@@ -59,16 +61,12 @@ async def test_save_as_partial_discard_or_not_now(
     left = saved_session(paths.data_dir, check_before=2)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        if answer != "escape":
-            await pause_until(pilot, lambda: app.screen.query(f"#{answer}"))
-            await pilot.pause()
+        await pause_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         if answer == "escape":
             await pilot.press("escape")
         else:
-            await pilot.click(f"#{answer}")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "HomeScreen"
+            await click_on(pilot, f"#{answer}")
+        await pause_until(pilot, lambda: isinstance(app.screen, HomeScreen))
     records = logged(paths)
     if answer == "save":
         assert [(r.id, r.status, r.check_before) for r in records] == [(left.id, "partial", 2)]
@@ -86,11 +84,15 @@ async def test_each_unfinished_session_is_asked_about_then_start_goes_on(
     write_settings(paths, heel_check=False)
     app = make_app(start_plan="down-dog-block", start_now=True)
     async with app.run_test(size=(80, 24)) as pilot:
+        asked: list[object] = []
         for _ in range(2):
-            await pilot.pause()
-            assert isinstance(app.screen, ChoiceDialog)
-            await pilot.click("#discard")
-        await pilot.pause()
+            # the next question, not the one just answered while it is still closing
+            await pause_until(
+                pilot, lambda: isinstance(app.screen, ChoiceDialog) and app.screen not in asked
+            )
+            asked.append(app.screen)
+            await click_on(pilot, "#discard")
+        await pause_until(pilot, lambda: not isinstance(app.screen, ChoiceDialog))
         assert isinstance(app.screen, ActiveSetScreen)
         assert app.screen.session.plan.id == "down-dog-block"
     assert len(unfinished_files(paths)) == 1  # the new session's own state

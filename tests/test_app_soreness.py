@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from app_helpers import answer_questions, drive, logged, write_settings
+from app_helpers import answer_questions, click_on, drive, logged, write_settings
 from conftest import FakeClock
 from textual.pilot import Pilot
 
@@ -63,7 +63,7 @@ async def test_skip_only_the_quad_pump_keeps_the_plan_and_records_it_skipped(
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "enter", "4")
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.click("#skip")
+        await click_on(pilot, "#skip")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ActiveSetScreen)
@@ -91,7 +91,7 @@ async def test_go_on_as_planned_keeps_the_quad_pump(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "enter", "5")
-        await pilot.click("#as-planned")
+        await click_on(pilot, "#as-planned")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ActiveSetScreen)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from pty_helpers import (
+    EXIT_SECONDS,
     PtyApp,
     app_env,
     cpu_seconds,
@@ -83,14 +84,12 @@ def now() -> datetime:
 
 
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
-def test_a_hangup_or_term_leaves_within_2_s_and_keeps_the_session(
-    tmp_path: Path, signum: int
-) -> None:
+def test_a_hangup_or_term_leaves_and_keeps_the_session(tmp_path: Path, signum: int) -> None:
     write_settings(tmp_path, FAST)
     with running_app(tmp_path, "start", "full-circuit") as app:
         state = start_counting(tmp_path, app)
         app.proc.send_signal(signum)
-        assert app.exit_within(2.0) == 0, describe(app)
+        assert app.exit_within(EXIT_SECONDS) == 0, describe(app)
     assert_resumable(tmp_path, state["id"])
     status = subprocess.run(
         [sys.executable, "-m", "recovery_tui", "status"],
@@ -102,7 +101,7 @@ def test_a_hangup_or_term_leaves_within_2_s_and_keeps_the_session(
     assert "Unfinished session: Full circuit, round 1, exercise 1" in status.stdout
 
 
-def test_a_closed_terminal_with_a_hangup_leaves_within_2_s(tmp_path: Path) -> None:
+def test_a_closed_terminal_with_a_hangup_leaves(tmp_path: Path) -> None:
     """A real hang-up: the kernel sends SIGHUP and SIGCONT when the terminal closes.
 
     Closed as soon as the session is on disk: that is when Textual's own driver used to
@@ -113,7 +112,7 @@ def test_a_closed_terminal_with_a_hangup_leaves_within_2_s(tmp_path: Path) -> No
         assert app.wait_for(lambda: read_state(tmp_path) is not None), describe(app)
         state = read_state(tmp_path)
         app.close_terminal()
-        assert app.exit_within(2.0) is not None, "the app hung after the hang-up"
+        assert app.exit_within(EXIT_SECONDS) is not None, "the app hung after the hang-up"
     assert state is not None
     assert_resumable(tmp_path, state["id"], min_reps=0)
 
@@ -125,10 +124,13 @@ def test_stdin_at_end_of_file_never_spins(tmp_path: Path) -> None:
         state = start_counting(tmp_path, app)
         before = cpu_seconds(app.proc.pid)
         app.close_terminal()
-        code = app.exit_within(2.0)
+        code = app.exit_within(EXIT_SECONDS)
         if code is None:
             used = cpu_seconds(app.proc.pid) - before
-            pytest.fail(f"still running 2 s after the terminal closed, using {used / 2:.0%} CPU")
+            share = used / EXIT_SECONDS
+            pytest.fail(
+                f"still running {EXIT_SECONDS:.0f} s after the terminal closed ({share:.0%} CPU)"
+            )
     assert_resumable(tmp_path, state["id"])
 
 
@@ -137,7 +139,7 @@ def test_kill_9_then_the_next_start_resumes_exactly_there(tmp_path: Path) -> Non
     with running_app(tmp_path, "start", "full-circuit") as app:
         start_counting(tmp_path, app, reps=3)
         app.proc.send_signal(signal.SIGKILL)
-        assert app.exit_within(2.0) == -signal.SIGKILL
+        assert app.exit_within(EXIT_SECONDS) == -signal.SIGKILL
     before = read_state(tmp_path)
     assert before is not None
     [state_file] = state_files(tmp_path)
@@ -150,9 +152,9 @@ def test_kill_9_then_the_next_start_resumes_exactly_there(tmp_path: Path) -> Non
         assert again.wait_for(lambda: again.shows("Down Dog with Knee Bends")), describe(again)
         assert again.wait_for(lambda: claim_orphans(data_dir(tmp_path)) == ([], 1))
         after = json.loads(state_file.read_bytes())
-        assert again.shows("PAUSED")
+        assert again.wait_for(lambda: again.shows("PAUSED")), describe(again)
         again.proc.send_signal(signal.SIGTERM)
-        assert again.exit_within(2.0) == 0, describe(again)
+        assert again.exit_within(EXIT_SECONDS) == 0, describe(again)
     for key in ("id", "plan", "round", "index", "side", "progress", "history", "started"):
         assert after[key] == before[key], key
     assert json.loads(state_file.read_bytes())["progress"] == before["progress"]

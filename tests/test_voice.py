@@ -10,6 +10,7 @@ import stat
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -35,10 +36,10 @@ def fake_speech(tmp_path: Path, *, delay: float = 0.0, status: int = 0) -> tuple
     return [sys.executable, str(script), str(delay), str(said), str(status)], said
 
 
-def wait_for(condition: object, seconds: float = 20.0) -> None:
+def wait_for(condition: Callable[..., object], seconds: float = 20.0) -> None:
     """Wait for the speaking thread (a deadline for a hung test, not a timing assertion)."""
     give_up = time.monotonic() + seconds
-    while not condition():  # type: ignore[operator]
+    while not condition():
         assert time.monotonic() < give_up, "the speaker never got there"
         time.sleep(0.01)
 
