@@ -32,16 +32,24 @@ class HelpSection:
 
 
 def _screen_classes() -> list[tuple[str, type[Screen[None]]]]:
-    """Imported here: the screens import the app's modules, which import this one."""
+    """Every screen with keys of its own, in the order a session goes through them.
+
+    Imported here: the screens import the app's modules, which import this one.
+    `tests/test_app_settings_help.py` fails if a screen of `screens/` is missing.
+    """
     from .active import ActiveSetScreen
     from .history import HistoryScreen
     from .home import HomeScreen
+    from .report import ReportScreen
     from .settings import SettingsScreen
+    from .summary import SummaryScreen
 
     return [
         ("Plan selection", HomeScreen),
         ("Active set", ActiveSetScreen),
+        ("Session summary", SummaryScreen),
         ("History", HistoryScreen),
+        ("Report", ReportScreen),
         ("Settings", SettingsScreen),
     ]
 
