@@ -24,6 +24,7 @@ from recovery_tui.dialogs.note import NoteDialog
 from recovery_tui.screens.history import HistoryScreen
 from recovery_tui.widgets.calendar_strip import CalendarStrip
 from recovery_tui.widgets.recovery_charts import RecoveryCharts
+from recovery_tui.widgets.recovery_panel import RecoveryPanel
 
 AppFactory = Callable[..., Any]
 
@@ -164,8 +165,8 @@ async def test_history_and_plan_selection_agree_on_an_old_race(
         assert at_home.streak == in_history.streak == 16
         assert at_home.days == in_history.days
         assert {day.status for day in in_history.days} == {"fewer"}  # one of two a day
-        charts = screen.query_one(RecoveryCharts).data
-        assert charts is not None and len(charts.records) == 15  # race day to day 14
+        charts = screen.query_one(RecoveryPanel).chart_data  # built once shown
+        assert len(charts.records) == 15  # race day to day 14
 
 
 def test_status_with_an_old_race_reads_only_its_window_and_the_last_weeks(

@@ -226,7 +226,9 @@ class HistoryScreen(CoachScreen):
         """Show the recovery window and its charts in place of the sessions, or back."""
         self.toggle_class("-charts")
         if self.has_class("-charts"):
-            self.query_one(RecoveryPanel).focus()
+            panel = self.query_one(RecoveryPanel)
+            panel.show_charts()
+            panel.focus()
         else:
             self.table.focus()
 

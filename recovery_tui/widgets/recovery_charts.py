@@ -9,8 +9,6 @@ from `core.trends` and `core.adherence`; this module only says how they are draw
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
 
 from textual.app import ComposeResult
 from textual.color import Color, ColorParseError
@@ -19,9 +17,9 @@ from textual.reactive import reactive
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
-from ..core.insight.adherence import RecoveryWindow, day_counts
+from ..core.insight.adherence import day_counts
 from ..core.insight.trends import DayAxis, fatigue_sets, heel_points, session_ticks, side_sets
-from ..core.journal.record import SessionRecord
+from .chart_data import ChartData
 
 MARKERS = {"before": "○", "after": "●", "left": "L", "right": "R"}
 COLOURS = {
@@ -38,26 +36,6 @@ TICKS = 8
 """Date labels on an x axis, at most: more would run into each other at 80 columns."""
 WEAKER = 0.10
 """A side whose sets are this much shorter on average is called out."""
-
-
-@dataclass(frozen=True)
-class ChartData:
-    """What the charts show: the window (for sessions per day) and its records."""
-
-    records: tuple[SessionRecord, ...]
-    window: RecoveryWindow | None = None
-    days: tuple[date, ...] = ()
-    """The days of the charts when there is no window."""
-
-    @property
-    def axis(self) -> DayAxis:
-        if self.window is not None:
-            days = self.window.days
-            return DayAxis(days[0].day, days[-1].day)
-        if self.days:
-            return DayAxis(self.days[0], self.days[-1])
-        today = date.today()
-        return DayAxis(today, today)
 
 
 def weaker_side(left: float | None, right: float | None) -> str:
