@@ -78,7 +78,9 @@ class HistoryScreen(CoachScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#history-table", DataTable)
-        table.add_columns(*COLUMNS)
+        # As Text: DataTable reads a str label as markup, which loads Rich's table of emoji
+        # codes for five plain words (0.6 MB of peak memory with the history open, 4b).
+        table.add_columns(*(Text(name) for name in COLUMNS))
         table.focus()
         self.add_class("-loading")
         self._load(list(self.coach.unsaved), first_page=True)
