@@ -4,6 +4,8 @@ reads it back, with nothing in recovery_tui naming it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from app_helpers import (
     AppFactory,
     answer_questions,
@@ -18,9 +20,14 @@ from app_helpers import (
 )
 from conftest import FakeClock
 from held_per_side import PLAN, registered
+from textual.pilot import Pilot
 
+from recovery_tui.core.session.summary import SessionResult
 from recovery_tui.core.session.types import Phase
 from recovery_tui.core.settings.paths import AppPaths
+from recovery_tui.dialogs.heel_check import HeelCheckDialog
+from recovery_tui.dialogs.note import NoteDialog
+from recovery_tui.screens.summary import SummaryScreen
 
 
 async def test_a_session_of_the_fifth_kind_runs_is_logged_and_shows_in_history(
@@ -42,6 +49,8 @@ async def test_a_session_of_the_fifth_kind_runs_is_logged_and_shows_in_history(
             assert text_of(app, "#phase-words") == "Hold · left · hold 1 of 2"
             assert text_of(app, "#next-up") == "Next: Knee bends — 2 reps"
             session = await drive(pilot, screen, clock)
+            summary = await summary_after_questions(pilot)
+            assert dict(summary.exercises)["Single-leg balance"] == ["left 2 · right 2 holds"]
             await answer_questions(pilot)
             assert session.finished
             [record] = logged(paths)
@@ -53,3 +62,14 @@ async def test_a_session_of_the_fifth_kind_runs_is_logged_and_shows_in_history(
             await open_history(pilot)
             detail = text_of(app, "#session-text")
             assert "1. Single-leg balance\n   left 2 · right 2 holds" in detail
+
+
+async def summary_after_questions(pilot: Pilot[Any]) -> SessionResult:
+    """Skip the closing questions up to the end-of-session summary; what it shows."""
+    for _ in range(5):
+        await pilot.pause()
+        if isinstance(pilot.app.screen, SummaryScreen):
+            return pilot.app.screen.summary
+        if isinstance(pilot.app.screen, HeelCheckDialog | NoteDialog):
+            await pilot.press("escape")
+    raise AssertionError(f"no summary, but {pilot.app.screen!r}")

@@ -13,7 +13,6 @@ from recovery_tui.core.insight.trends import (
     fatigue_sets,
     heel_points,
     heel_series,
-    partial_side_reps,
     session_ticks,
     side_sets,
 )
@@ -83,9 +82,6 @@ def test_series() -> None:
     sets = fatigue_sets(records)
     assert len(sets) == 4 * 2 * 3 + 3  # the partial session did round 1 only
     assert (sets[0].left, sets[0].right, sets[0].number) == (31.5, 30.0, 1)
-    assert [(t.left, t.right) for t in partial_side_reps(records)] == [
-        (12 + 15 + 12 + 15, 12 + 15 + 12)
-    ]
 
 
 def test_the_day_axis_places_sessions_and_labels_dates() -> None:

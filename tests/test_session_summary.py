@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from app_helpers import drive, write_settings
+from app_helpers import drive, logged, write_settings
 from conftest import FakeClock
 from textual.widgets import Static
 
+from recovery_tui.core.insight.stats import format_duration
 from recovery_tui.core.journal.record import ExerciseResult
 from recovery_tui.core.session.summary import counts_text, set_times_text
 from recovery_tui.core.settings.paths import AppPaths
@@ -27,10 +28,13 @@ def test_counts_per_side_and_set_times_left_and_right() -> None:
         counts={"left": 2, "right": 2},
         set_seconds={"left": [40.0, 25.0], "right": [30.4, 20.0]},
     )
-    assert counts_text(quad) == "L 2 · R 2"
-    assert set_times_text(quad) == "left 40, 25 s · right 30, 20 s"
-    assert counts_text(ExerciseResult("Knee bends", "reps", counts={"both": 15})) == "15"
+    assert counts_text(quad) == "left 2 sets · right 2 sets"
+    assert set_times_text(quad) == "left 2 sets: 40.0, 25.0 s\nright 2 sets: 30.4, 20.0 s"
+    assert counts_text(ExerciseResult("Knee bends", "reps", counts={"both": 15})) == "15 reps"
     assert counts_text(ExerciseResult("Lunge", "reps", skipped=True)) == "skipped"
+    assert counts_text(ExerciseResult("Lunge", "reps_per_side", counts={"left": 0})) == "not done"
+    lunge = ExerciseResult("Lunge", "reps_per_side", counts={"left": 15, "right": 15})
+    assert set_times_text(lunge) == ""
 
 
 async def test_the_summary_stays_until_closed(
@@ -61,10 +65,15 @@ async def test_the_summary_stays_until_closed(
         assert facts["Rounds"] == "2 of 2" and facts["Heels to the mat"] == "2 → 4 (of 5)"
         assert facts["Next session"]
         lines = dict(summary.summary.exercises)
-        assert lines["In-Line Lunge"] == ["L 15 · R 15", "L 15 · R 15"]
+        assert lines["In-Line Lunge"] == ["left 15 · right 15 reps"] * 2
         times = dict(summary.summary.set_times)
         assert (
-            times["Half-Hooklying Quad Pump, round 2"] == "left 30, 30, 30 s · right 30, 30, 30 s"
+            times["Half-Hooklying Quad Pump, round 2"]
+            == "left 3 sets: 30.0, 30.0, 30.0 s\nright 3 sets: 30.0, 30.0, 30.0 s"
+        )
+        assert summary.summary.set_times_label == "Sets to fatigue"
+        assert facts["Duration"] == format_duration(
+            (logged(paths)[0].ended - logged(paths)[0].started).total_seconds()
         )
         assert summary.query_one("#summary-set-times", Static).display
         await pilot.press("enter")

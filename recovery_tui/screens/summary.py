@@ -14,12 +14,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from ..core.session.summary import SessionSummary
+from ..core.session.summary import SessionResult
 from ..dialogs.guard import KeyGuard
 from ..styles import stylesheet
 
 
-def facts_table(summary: SessionSummary) -> Table:
+def facts_table(summary: SessionResult) -> Table:
     """Label and value, in plain text (never markup)."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
@@ -29,7 +29,7 @@ def facts_table(summary: SessionSummary) -> Table:
     return table
 
 
-def counts_table(summary: SessionSummary) -> Table:
+def counts_table(summary: SessionResult) -> Table:
     """An exercise per row, a round per column."""
     table = Table(box=None, padding=(0, 2), show_edge=False, header_style="bold")
     table.add_column("Exercise", no_wrap=True)
@@ -40,10 +40,10 @@ def counts_table(summary: SessionSummary) -> Table:
     return table
 
 
-def set_times_table(summary: SessionSummary) -> Table:
+def set_times_table(summary: SessionResult) -> Table:
     table = Table(box=None, padding=(0, 2), show_edge=False, header_style="bold")
-    table.add_column("Sets to fatigue", no_wrap=True)
-    table.add_column("Seconds per set")
+    table.add_column(summary.set_times_label, no_wrap=True)
+    table.add_column("Each set")
     for name, times in summary.set_times:
         table.add_row(Text(name), Text(times))
     return table
@@ -58,7 +58,7 @@ class SummaryScreen(KeyGuard, ModalScreen[None]):
         Binding("escape", "close", "Close", show=False),
     ]
 
-    def __init__(self, summary: SessionSummary) -> None:
+    def __init__(self, summary: SessionResult) -> None:
         super().__init__()
         self.summary = summary
 

@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
+from ..core.doses import set_times_label
 from ..core.insight.adherence import day_counts
 from ..core.insight.trends import DayAxis, fatigue_sets, heel_points, session_ticks, side_sets
 from .chart_data import ChartData
@@ -145,7 +146,9 @@ class RecoveryCharts(Vertical):
         plt.clear_figure()
         sets = fatigue_sets(data.records)
         left, right = side_sets(sets)
-        plt.title("Sets to fatigue, seconds each set: left L against right R")
+        plt.title(
+            f"{set_times_label(s.kind for s in sets)}, seconds each set: left L against right R"
+        )
         for name, series in (("left", left), ("right", right)):
             if series.xs:
                 plt.scatter(

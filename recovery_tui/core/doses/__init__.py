@@ -3,7 +3,15 @@ writes for it, how it is described, run, worded, logged and charted."""
 
 from .held import Held
 from .kind import ChartSeries, DoseKind, KeyReader, Step
-from .registry import kind_named, kind_names, kinds, record_kind, register, unregister
+from .registry import (
+    kind_named,
+    kind_names,
+    kinds,
+    record_kind,
+    register,
+    set_times_label,
+    unregister,
+)
 from .reps import Reps
 from .reps_per_side import RepsPerSide
 from .to_fatigue import ToFatigue
@@ -27,5 +35,6 @@ __all__ = [
     "kinds",
     "record_kind",
     "register",
+    "set_times_label",
     "unregister",
 ]

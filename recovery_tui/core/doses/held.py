@@ -12,6 +12,7 @@ DEFAULT_RELAX_SECONDS = 3.0
 
 class Held(DoseKind):
     name = "held"
+    label = "Holds"
     keys = ("reps", "hold_seconds", "relax_seconds")
     required = {"reps": REPS_RULE, "hold_seconds": "a number of seconds 0.5-600"}
 

@@ -67,9 +67,19 @@ class DoseKind:
     """Its own TOML keys, beside the common ones (name, cues, tempo_seconds...)."""
     required: ClassVar[Mapping[str, str]] = {}
     """Its keys that must be given, each with the rule a message quotes."""
-    timed_sets: ClassVar[bool] = False
-    """Each count is a set the runner ends, its time kept in the record's `set_seconds`."""
     chart: ClassVar[ChartSeries] = ChartSeries.SIDE_REPS
+    """Which left-against-right series its logged results feed."""
+    label: ClassVar[str] = "Reps"
+    """What its results are called in a heading: the report's table, the summary's
+    column, a chart's title (``Sets to fatigue``)."""
+    floor_names: ClassVar[Mapping[Phase, str]] = {}
+    """Its own big words for a phase of its work (``UNTIL TIRED``), over the session's."""
+
+    @property
+    def timed_sets(self) -> bool:
+        """Each count is a set the runner ends, its time kept in the record's
+        `set_seconds`: its results feed the set-times series, not the reps each side."""
+        return self.chart is ChartSeries.SET_TIMES
 
     def __repr__(self) -> str:
         return f"<dose kind {self.name!r}>"

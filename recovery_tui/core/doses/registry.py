@@ -3,6 +3,8 @@ charts look a kind up in."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .kind import DoseKind
 
 _KINDS: dict[str, DoseKind] = {}
@@ -39,3 +41,11 @@ def record_kind(name: str) -> DoseKind:
     """The kind a logged result names; plain reps for a kind this build does not know
     (a log from a newer version, a plan's own kind since removed): its counts still read."""
     return _KINDS.get(name) or _KINDS["reps"]
+
+
+def set_times_label(names: Iterable[str] = ()) -> str:
+    """What the set-times series is called where it is shown: the labels of the timed
+    kinds among `names` (the logged results shown), or of every timed kind if none is."""
+    named = set(names)
+    timed = [k for k in _KINDS.values() if k.timed_sets and (k.name in named or not named)]
+    return " / ".join(k.label for k in timed) or "Timed sets"

@@ -14,8 +14,9 @@ class ToFatigue(DoseKind):
     name = "to_fatigue"
     keys = ("sets",)
     required = {"sets": "a whole number 1-20 (sets per side)"}
-    timed_sets = True
     chart = ChartSeries.SET_TIMES
+    label = "Sets to fatigue"
+    floor_names = {Phase.OPEN_SET: "UNTIL TIRED"}
 
     def parse(self, keys: KeyReader) -> Dose:
         sets = keys.whole("sets", 1, 20)

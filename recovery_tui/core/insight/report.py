@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
-from recovery_tui.core.doses import ChartSeries, record_kind
+from recovery_tui.core.doses import record_kind, set_times_label
 from recovery_tui.core.insight.adherence import day_counts, day_status, partial_counts
 from recovery_tui.core.journal.record import SessionRecord
 from recovery_tui.core.safe_text import clean
@@ -204,7 +204,7 @@ def _sides(records: Sequence[SessionRecord], zone: tzinfo | None) -> list[str]:
     fatigue = [r for r in records if _fatigue_seconds(r) != ([], [])]
     if fatigue:
         lines += [
-            "Sets to fatigue, seconds each set (all rounds):",
+            f"{_set_times_label(fatigue)}, seconds each set (all rounds):",
             "",
             "| Session | Left | Right | Left mean | Right mean |",
             "|---|---|---|---:|---:|",
@@ -234,12 +234,17 @@ def _sides(records: Sequence[SessionRecord], zone: tzinfo | None) -> list[str]:
     return lines
 
 
+def _set_times_label(records: Sequence[SessionRecord]) -> str:
+    """What the timed sets in these records are called (``Sets to fatigue``): their kinds say."""
+    return set_times_label(result.kind for r in records for rs in r.rounds for result in rs)
+
+
 def _fatigue_seconds(record: SessionRecord) -> tuple[list[float], list[float]]:
     left: list[float] = []
     right: list[float] = []
     for results in record.rounds:
         for result in results:
-            if _timed_sets(result.kind) and not result.skipped:
+            if record_kind(result.kind).timed_sets and not result.skipped:
                 left += result.set_seconds.get("left", [])
                 right += result.set_seconds.get("right", [])
     return left, right
@@ -250,7 +255,7 @@ def _side_reps(record: SessionRecord) -> list[tuple[str, int, int]]:
     totals: dict[str, list[int]] = {}
     for results in record.rounds:
         for result in results:
-            if _timed_sets(result.kind) or not {"left", "right"} & result.counts.keys():
+            if record_kind(result.kind).timed_sets or not {"left", "right"} & result.counts.keys():
                 continue
             pair = totals.setdefault(result.name, [0, 0])
             pair[0] += result.counts.get("left", 0)
@@ -347,9 +352,3 @@ def report_for(
 def report_file_name(now: datetime) -> str:
     """``recovery-report-2026-11-23.md``: where the report screen saves, in the data folder."""
     return f"recovery-report-{now.date().isoformat()}.md"
-
-
-def _timed_sets(kind: str) -> bool:
-    """Whether a logged result feeds the set-times series (left vs right set lengths)
-    rather than the per-side reps: its dose kind says."""
-    return record_kind(kind).chart is ChartSeries.SET_TIMES

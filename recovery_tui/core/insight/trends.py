@@ -2,8 +2,7 @@
 
 The source judges progress by how close the heels come to the mat in down dog, so the
 heel-to-mat checks before and after each session are the main series. Set times to
-fatigue, left against right, show a weaker side; so do the reps each side got when a
-session was cut short. Pure functions over records, in start order.
+fatigue, left against right, show a weaker side. Pure functions over records, in start order.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from recovery_tui.core.doses import ChartSeries, record_kind
+from recovery_tui.core.doses import record_kind
 from recovery_tui.core.journal.record import SessionRecord
 
 
@@ -52,9 +51,11 @@ def heel_series(records: Iterable[SessionRecord]) -> list[HeelPoint]:
 
 @dataclass(frozen=True)
 class FatigueSet:
-    """Set `number` of a to-fatigue exercise in one round: seconds per side, None if not done."""
+    """Set `number` of a timed-sets exercise in one round: seconds per side, None if not done."""
 
     started: datetime
+    kind: str
+    """The dose kind logged (what the set is called: `doses.set_times_label`)."""
     round: int
     """1-based."""
     number: int
@@ -69,7 +70,7 @@ def fatigue_sets(records: Iterable[SessionRecord]) -> list[FatigueSet]:
     for record in sorted(records, key=lambda r: r.started):
         for round_number, results in enumerate(record.rounds, start=1):
             for result in results:
-                if not _timed_sets(result.kind) or result.skipped:
+                if not record_kind(result.kind).timed_sets or result.skipped:
                     continue
                 left = result.set_seconds.get("left", [])
                 right = result.set_seconds.get("right", [])
@@ -77,6 +78,7 @@ def fatigue_sets(records: Iterable[SessionRecord]) -> list[FatigueSet]:
                     sets.append(
                         FatigueSet(
                             record.started,
+                            result.kind,
                             round_number,
                             index + 1,
                             left[index] if index < len(left) else None,
@@ -84,64 +86,6 @@ def fatigue_sets(records: Iterable[SessionRecord]) -> list[FatigueSet]:
                         )
                     )
     return sets
-
-
-@dataclass(frozen=True)
-class SessionSides:
-    """The mean seconds of one session's to-fatigue sets, per side; None for no set."""
-
-    started: datetime
-    left: float | None
-    right: float | None
-
-
-def fatigue_by_session(sets: Iterable[FatigueSet]) -> list[SessionSides]:
-    """`fatigue_sets` averaged per session, for windows with more sets than columns."""
-    sides: dict[datetime, tuple[list[float], list[float]]] = {}
-    for item in sets:
-        left, right = sides.setdefault(item.started, ([], []))
-        if item.left is not None:
-            left.append(item.left)
-        if item.right is not None:
-            right.append(item.right)
-    return [
-        SessionSides(started, _mean(left), _mean(right))
-        for started, (left, right) in sorted(sides.items())
-    ]
-
-
-def _mean(values: list[float]) -> float | None:
-    return sum(values) / len(values) if values else None
-
-
-@dataclass(frozen=True)
-class SideReps:
-    """Reps per side in a session that was cut short (to-fatigue sets not included)."""
-
-    started: datetime
-    left: int
-    right: int
-
-
-def partial_side_reps(records: Iterable[SessionRecord]) -> list[SideReps]:
-    """Per-side rep totals of the partial sessions, in start order.
-
-    To-fatigue exercises count sets, not reps, so they are left out; so are sessions
-    with no per-side reps at all (cut short before any per-side exercise).
-    """
-    totals: list[SideReps] = []
-    for record in sorted(records, key=lambda r: r.started):
-        if record.status != "partial":
-            continue
-        left = right = 0
-        for results in record.rounds:
-            for result in results:
-                if not _timed_sets(result.kind):
-                    left += result.counts.get("left", 0)
-                    right += result.counts.get("right", 0)
-        if left or right:
-            totals.append(SideReps(record.started, left, right))
-    return totals
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -221,9 +165,3 @@ def session_ticks(
     step = max(1, -(-len(firsts) // max(1, most)))
     chosen = firsts[::step]
     return [x for x, _ in chosen], [label for _, label in chosen]
-
-
-def _timed_sets(kind: str) -> bool:
-    """Whether a logged result feeds the set-times series (left vs right set lengths)
-    rather than the per-side reps: its dose kind says."""
-    return record_kind(kind).chart is ChartSeries.SET_TIMES

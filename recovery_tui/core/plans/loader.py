@@ -194,8 +194,9 @@ def _cues(where: _Where, raw: dict[str, Any]) -> tuple[str, ...]:
 
 def _kind(where: _Where, raw: dict[str, Any]) -> DoseKind:
     """The registered kind the table's `dose` names."""
-    by_name = {kind.name: kind for kind in doses.kinds()}
-    return by_name[_choice(where, raw, "dose", tuple(by_name))]
+    kind = doses.kind_named(_choice(where, raw, "dose", doses.kind_names()))
+    assert kind is not None  # _choice allowed only the registered names
+    return kind
 
 
 def _exercise(where: _Where, index: int, raw: Any) -> Exercise:

@@ -53,20 +53,22 @@ PHASE_NAMES = {
     Phase.REP: "REP",
     Phase.HOLD: "HOLD",
     Phase.RELAX: "RELAX",
-    Phase.OPEN_SET: "UNTIL TIRED",
+    Phase.OPEN_SET: "GO",
     Phase.SWITCH: "SWITCH SIDES",
     Phase.REST: "REST",
     Phase.ROUND_REST: "REST",
     Phase.DONE: "DONE",
 }
-"""The phase in one or two big words, readable from the floor."""
+"""The phase in one or two big words, readable from the floor (a dose kind may word
+its own work: `DoseKind.floor_names`)."""
 
 
 def floor_words(session: Session) -> str:
     """Side over phase, for big letters: ``LEFT`` / ``HOLD``; a rest names no side."""
-    phase = PHASE_NAMES[session.phase]
     if session.phase in (Phase.REST, Phase.ROUND_REST, Phase.DONE):
-        return phase
+        return PHASE_NAMES[session.phase]
+    own = session.exercise.dose.kind.floor_names
+    phase = own.get(session.phase) or PHASE_NAMES[session.phase]
     return f"{session.side.upper()}\n{phase}"
 
 

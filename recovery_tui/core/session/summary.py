@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..doses import record_kind, set_times_label
+from ..insight.stats import format_duration
 from ..journal.record import ExerciseResult, SessionRecord
 from ..safe_text import clean
 
-SIDE_LETTERS = {"left": "L", "right": "R", "both": ""}
-
 
 @dataclass(frozen=True)
-class SessionSummary:
-    """Headline facts, then one line per exercise."""
+class SessionResult:
+    """What a finished session did: headline facts, then one line per exercise."""
 
     title: str
     facts: list[tuple[str, str]]
@@ -25,31 +25,28 @@ class SessionSummary:
     exercises: list[tuple[str, list[str]]]
     """(exercise name, what was done in each round)."""
     set_times: list[tuple[str, str]]
-    """(exercise and round, seconds per set left and right) for the sets to fatigue."""
-
-
-def duration_text(seconds: float) -> str:
-    minutes = max(0, round(seconds / 60))
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+    """(exercise and round, each set's time left and right) for the timed sets."""
+    set_times_label: str
+    """What those timed sets are called (``Sets to fatigue``): their kinds say."""
 
 
 def counts_text(result: ExerciseResult) -> str:
-    """``L 15 · R 15`` (or ``15`` for both legs), ``skipped``, or ``not done``."""
+    """What a round did, in its dose kind's words (``left 15 · right 15 reps``),
+    ``skipped``, or ``not done``."""
     if result.skipped:
         return "skipped"
-    parts = [f"{SIDE_LETTERS.get(side, side)} {n}".strip() for side, n in result.counts.items()]
-    return " · ".join(parts) if parts else "not done"
+    if not any(result.counts.values()):
+        return "not done"
+    return " · ".join(record_kind(result.kind).result_lines(result.counts, {}))
 
 
 def set_times_text(result: ExerciseResult) -> str:
-    """A set to fatigue's times per side: ``left 40, 25 s · right 30, 20 s``."""
-    sides = []
-    for side in ("left", "right", "both"):
-        times = result.set_seconds.get(side)
-        if times:
-            sides.append(f"{side} {', '.join(f'{t:.0f}' for t in times)} s")
-    return " · ".join(sides)
+    """A timed set's times, a line per side in its kind's words (``left 2 sets: 40.0,
+    25.0 s``); empty for a kind without timed sets or a set not done."""
+    kind = record_kind(result.kind)
+    if not kind.timed_sets or result.skipped or not any(result.set_seconds.values()):
+        return ""
+    return "\n".join(kind.result_lines(result.counts, result.set_seconds))
 
 
 def exercise_lines(record: SessionRecord) -> list[tuple[str, list[str]]]:
@@ -62,19 +59,13 @@ def exercise_lines(record: SessionRecord) -> list[tuple[str, list[str]]]:
 
 
 def set_time_lines(record: SessionRecord) -> list[tuple[str, str]]:
-    """Each timed set to fatigue, per round: left against right."""
+    """Each exercise of timed sets, per round: left against right."""
     lines = []
     for number, round_ in enumerate(record.rounds, start=1):
         for result in round_:
             if times := set_times_text(result):
                 lines.append((f"{clean(result.name)}, round {number}", times))
     return lines
-
-
-def rounds_text(record: SessionRecord) -> str:
-    total = len(record.rounds)
-    worked = sum(any(any(r.counts.values()) for r in round_) for round_ in record.rounds)
-    return f"{worked} of {total}"
 
 
 def heel_text(record: SessionRecord) -> str:
@@ -84,19 +75,21 @@ def heel_text(record: SessionRecord) -> str:
     return f"{before if before is not None else '-'} → {after if after is not None else '-'} (of 5)"
 
 
-def summarize(record: SessionRecord, next_due: str) -> SessionSummary:
+def summarize(record: SessionRecord, next_due: str) -> SessionResult:
     status = "completed" if record.status == "completed" else "saved as partial"
     seconds = (record.ended - record.started).total_seconds()
     facts = [
-        ("Duration", duration_text(seconds)),
-        ("Rounds", rounds_text(record)),
+        ("Duration", format_duration(seconds)),
+        ("Rounds", f"{record.rounds_completed} of {len(record.rounds)}"),
         ("Heels to the mat", heel_text(record)),
         ("Next session", next_due),
     ]
-    return SessionSummary(
+    kinds = (result.kind for round_ in record.rounds for result in round_)
+    return SessionResult(
         f"{clean(record.plan_name)}: {status}",
         facts,
         len(record.rounds),
         exercise_lines(record),
         set_time_lines(record),
+        set_times_label(kinds),
     )
