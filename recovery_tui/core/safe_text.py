@@ -47,11 +47,6 @@ def clean_line(text: str) -> str:
     return _UNSAFE_IN_LINE.sub(REPLACEMENT, text)
 
 
-def is_clean(text: str) -> bool:
-    """True when `clean` would leave the text as it is."""
-    return clean(text) == text
-
-
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _FORMULA_START = ("=", "+", "-", "@")
 

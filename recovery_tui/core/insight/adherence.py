@@ -237,10 +237,6 @@ class RecoveryWindow:
         return (self.today - self.race_date).days
 
     @property
-    def in_window(self) -> bool:
-        return 0 <= self.day_number <= self.window_days
-
-    @property
     def is_over(self) -> bool:
         return self.day_number > self.window_days
 

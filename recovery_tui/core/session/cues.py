@@ -108,62 +108,62 @@ _MILESTONES = (
 )
 
 
-def cue_for(events: Iterable[Event], view: Session) -> CueCall | None:
+def cue_for(events: Iterable[Event], session: Session) -> CueCall | None:
     """The one cue a batch of events calls for, read against the session as it is now."""
     events = list(events)
     kinds = {event.kind for event in events}
     for kind, name in _MILESTONES:
         if kind in kinds:
-            return CueCall(CUE_BY_NAME[name], _milestone_words(name, events, view))
+            return CueCall(CUE_BY_NAME[name], _milestone_words(name, events, session))
     if EventKind.MINIMUM_REACHED in kinds:
-        count = _count_of(events, view)
+        count = _count_of(events, session)
         return CueCall(CUE_BY_NAME[CueName.MINIMUM], f"{count} — stop any time")
     if EventKind.SET_ENDED in kinds:
         return CueCall(CUE_BY_NAME[CueName.SET], "Set done")
     if kinds & {EventKind.COUNTDOWN_ENDED, EventKind.REP_COUNTED}:
-        return _phase_cue(events, view)
-    if EventKind.RESUMED in kinds and view.phase is Phase.COUNT_IN:
-        return CueCall(CUE_BY_NAME[CueName.GET_READY], get_ready_words(view))
+        return _phase_cue(events, session)
+    if EventKind.RESUMED in kinds and session.phase is Phase.COUNT_IN:
+        return CueCall(CUE_BY_NAME[CueName.GET_READY], get_ready_words(session))
     return None
 
 
-def opening_cue(view: Session) -> CueCall:
+def opening_cue(session: Session) -> CueCall:
     """What the runner hears as a session opens: the first exercise and side, or go."""
-    if view.phase is Phase.COUNT_IN:
-        return CueCall(CUE_BY_NAME[CueName.GET_READY], get_ready_words(view))
-    return CueCall(CUE_BY_NAME[CueName.GO], go_words(view))
+    if session.phase is Phase.COUNT_IN:
+        return CueCall(CUE_BY_NAME[CueName.GET_READY], get_ready_words(session))
+    return CueCall(CUE_BY_NAME[CueName.GO], go_words(session))
 
 
-def _phase_cue(events: list[Event], view: Session) -> CueCall | None:
+def _phase_cue(events: list[Event], session: Session) -> CueCall | None:
     """What the runner does now that a countdown ended or a rep was counted."""
     counted = any(event.kind is EventKind.REP_COUNTED for event in events)
-    phase = view.phase
+    phase = session.phase
     if phase is Phase.RELAX:
         return CueCall(CUE_BY_NAME[CueName.RELAX], "Relax")
     if phase is Phase.COUNT_IN:
-        return CueCall(CUE_BY_NAME[CueName.GET_READY], get_ready_words(view))
+        return CueCall(CUE_BY_NAME[CueName.GET_READY], get_ready_words(session))
     if phase is Phase.REP and counted:
-        if view.config.pacing != "auto":
+        if session.config.pacing != "auto":
             return None  # the runner counted it with a key: they know
-        return CueCall(CUE_BY_NAME[CueName.REP], _rep_words(events, view))
+        return CueCall(CUE_BY_NAME[CueName.REP], _rep_words(events, session))
     if phase in (Phase.HOLD, Phase.REP, Phase.OPEN_SET):
-        return CueCall(CUE_BY_NAME[CueName.GO], go_words(view))
+        return CueCall(CUE_BY_NAME[CueName.GO], go_words(session))
     return None
 
 
-def _count_of(events: list[Event], view: Session) -> int:
+def _count_of(events: list[Event], session: Session) -> int:
     """The count on the side the last rep was counted on."""
     counted = [e for e in events if e.kind in (EventKind.REP_COUNTED, EventKind.SET_ENDED)]
     if not counted:
-        return view.count(view.side)
+        return session.count(session.side)
     last = counted[-1]
-    return view.progress[last.round][last.exercise].counts.get(last.side, 0)
+    return session.progress[last.round][last.exercise].counts.get(last.side, 0)
 
 
-def _rep_words(events: list[Event], view: Session) -> str:
+def _rep_words(events: list[Event], session: Session) -> str:
     """The count; with sides taking turns, which side it was on ("7 left")."""
-    count = str(_count_of(events, view))
-    if view.exercise.dose.sides is not SideOrder.ALTERNATING:
+    count = str(_count_of(events, session))
+    if session.exercise.dose.sides is not SideOrder.ALTERNATING:
         return count
     side = next(e.side for e in reversed(events) if e.kind is EventKind.REP_COUNTED)
     return f"{count} {side}"
@@ -173,33 +173,33 @@ def side_words(side: str) -> str:
     return "" if side == "both" else f"{side.capitalize()} side"
 
 
-def go_words(view: Session) -> str:
+def go_words(session: Session) -> str:
     """Said as the work starts: "Hold", "Go", or "Set 2 of 3 — go until tired"."""
-    dose = view.exercise.dose
-    return dose.kind.go_words(dose, view.count(view.side))
+    dose = session.exercise.dose
+    return dose.kind.go_words(dose, session.count(session.side))
 
 
-def get_ready_words(view: Session) -> str:
+def get_ready_words(session: Session) -> str:
     """Said as a get-ready countdown starts: the round (at its start), side and exercise."""
     parts = []
-    if view.index == 0 and view.round > 0 and not any(view.current.counts.values()):
-        parts.append(f"Round {view.round + 1}")
-    side = side_words(view.side)
+    if session.index == 0 and session.round > 0 and not any(session.current.counts.values()):
+        parts.append(f"Round {session.round + 1}")
+    side = side_words(session.side)
     if side:
         parts.append(side)
-    parts.append(clean(view.exercise.name))
+    parts.append(clean(session.exercise.name))
     return ". ".join(parts)
 
 
-def _milestone_words(name: CueName, events: list[Event], view: Session) -> str:
+def _milestone_words(name: CueName, events: list[Event], session: Session) -> str:
     if name is CueName.SESSION:
         return "Session done"
     if name is CueName.SWITCH:
-        return f"Switch sides. {side_words(view.side)}"
+        return f"Switch sides. {side_words(session.side)}"
     if name is CueName.ROUND:
         finished = next(e.round for e in events if e.kind is EventKind.ROUND_FINISHED)
         return f"Round {finished + 1} done. Round {finished + 2} next"
-    return f"Exercise done. Next: {clean(view.exercise.name)}"
+    return f"Exercise done. Next: {clean(session.exercise.name)}"
 
 
 def cue_table_markdown() -> str:

@@ -13,24 +13,24 @@ APP_NAME = "recovery-tui"
 SIDE_LETTERS = {"left": "L", "right": "R", "both": ""}
 
 
-def session_title(view: Session) -> str:
-    return f"{_where(view)} — {APP_NAME}"
+def session_title(session: Session) -> str:
+    return f"{_where(session)} — {APP_NAME}"
 
 
-def _where(view: Session) -> str:
-    phase = view.phase
-    name = clean(view.exercise.name)
+def _where(session: Session) -> str:
+    phase = session.phase
+    name = clean(session.exercise.name)
     if phase is Phase.DONE:
         return "Session done"
     if phase is Phase.REST:
         return f"Rest · next {name}"
     if phase is Phase.ROUND_REST:
-        return f"Rest · round {view.round + 1} next"
-    side = SIDE_LETTERS.get(view.side, "")
+        return f"Rest · round {session.round + 1} next"
+    side = SIDE_LETTERS.get(session.side, "")
     if phase is Phase.SWITCH:
         return f"Switch to {side} · {name}"
-    count = f"{view.count(view.side)}/{target_for(view.exercise.dose)}"
+    count = f"{session.count(session.side)}/{target_for(session.exercise.dose)}"
     words = {Phase.COUNT_IN: "Ready", Phase.HOLD: "Hold", Phase.RELAX: "Relax"}.get(phase)
     where = " ".join(part for part in (side, words, count) if part)
-    paused = "Paused · " if view.paused else ""
+    paused = "Paused · " if session.paused else ""
     return f"{paused}{where} · {name}"
