@@ -182,10 +182,11 @@ def plans(args: argparse.Namespace, paths: AppPaths) -> int:
 def report(args: argparse.Namespace, paths: AppPaths) -> int:
     """The Markdown report, to stdout or (atomically) to `--output`."""
     from .core.insight.report import report_for
+    from .core.journal import SessionLog
 
     settings = _settings(paths)
     text = report_for(
-        paths.log_file,
+        SessionLog(paths.log_file),
         race_date=settings.race_date,
         window_days=settings.recovery_window_days,
         target=settings.sessions_per_day,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+import pytest
 from app_helpers import SIZE, AppFactory, open_history, seed, write_settings
 from conftest import FIXED_NOW
 from test_report import RACE, week
@@ -11,6 +13,8 @@ from textual.pilot import Pilot
 from textual.widgets import Markdown
 
 from recovery_tui.core.insight.report import report_file_name, report_for
+from recovery_tui.core.journal import SessionLog
+from recovery_tui.core.journal.record import SessionRecord
 from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.palette import app_commands
 from recovery_tui.screens.history import HistoryScreen
@@ -29,18 +33,29 @@ async def open_report(pilot: Pilot[Any]) -> ReportScreen:
 
 
 def expected(paths: AppPaths) -> str:
-    return report_for(paths.log_file, race_date=RACE, window_days=14, target=2, now=FIXED_NOW)
+    return report_for(
+        SessionLog(paths.log_file), race_date=RACE, window_days=14, target=2, now=FIXED_NOW
+    )
 
 
 async def test_the_report_opens_from_history_and_saves(
-    make_app: AppFactory, paths: AppPaths
+    make_app: AppFactory, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_settings(paths, race_date=RACE)
     seed(paths, week())
     app = make_app()
+    spans: list[tuple[datetime, datetime]] = []
+    between = app.journal.between
+
+    def spy(start: datetime, end: datetime) -> list[SessionRecord]:
+        spans.append((start, end))
+        return between(start, end)
+
+    monkeypatch.setattr(app.journal, "between", spy)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_report(pilot)
         assert screen.text == expected(paths)
+        assert spans, "the report reads through the app's journal, not a log of its own"
         assert "Heel to mat in down dog" in screen.query_one(Markdown).source
         await pilot.press("s")
         await pilot.pause()

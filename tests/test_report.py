@@ -108,7 +108,7 @@ def test_reading_the_span_brings_later_notes(tmp_path: Path) -> None:
     SessionLog(path).append(make_record(datetime(2026, 12, 20, 8, tzinfo=UTC), id="later"))
     SessionLog(path).amend("16-7", NOW, note="felt good")
     span = report_span(RACE, 14, NOW.date())
-    records = read_report_records(path, span, UTC)
+    records = read_report_records(SessionLog(path), span, UTC)
     assert [r.id for r in records] == [r.id for r in week()]
     assert records[0].note == "felt good"
 

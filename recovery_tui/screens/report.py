@@ -48,7 +48,7 @@ class ReportScreen(CoachScreen):
         settings = self.coach.settings
         try:
             text = report_for(
-                self.coach.paths.log_file,
+                self.coach.journal,
                 race_date=settings.race_date,
                 window_days=settings.recovery_window_days,
                 target=settings.sessions_per_day,

@@ -15,12 +15,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from recovery_tui.core.doses import record_kind, set_times_label
 from recovery_tui.core.insight.adherence import day_counts, day_status, partial_counts
 from recovery_tui.core.journal.record import SessionRecord
 from recovery_tui.core.safe_text import clean
+
+if TYPE_CHECKING:
+    from recovery_tui.core.journal import SessionLog
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -323,19 +326,18 @@ def _mean(values: list[float]) -> str:
 
 
 def read_report_records(
-    log_file: Path, span: ReportSpan, zone: tzinfo | None
+    log: SessionLog, span: ReportSpan, zone: tzinfo | None
 ) -> list[SessionRecord]:
-    """The span's records, amended, read by bisecting the log (any size)."""
-    from recovery_tui.core.journal import SessionLog
-
+    """The span's records, amended, read by bisecting the log (any size): the journal
+    is its owner's (the app's, or the one the `report` command opened)."""
     margin = timedelta(hours=3)  # a daylight-saving change moves local midnight
     start = datetime.combine(span.first, time(), zone) - margin
     end = datetime.combine(span.last + timedelta(days=1), time(), zone) + margin
-    return SessionLog(log_file).between(start, end)
+    return log.between(start, end)
 
 
 def report_for(
-    log_file: Path,
+    log: SessionLog,
     *,
     race_date: date | None,
     window_days: int,
@@ -345,7 +347,7 @@ def report_for(
 ) -> str:
     """The report as `recovery-tui report` and the report screen make it."""
     span = report_span(race_date, window_days, now.date(), days=days)
-    records = read_report_records(log_file, span, now.tzinfo)
+    records = read_report_records(log, span, now.tzinfo)
     return build_report(records, span, target=target, race_date=race_date, now=now)
 
 
