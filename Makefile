@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LINT_PATHS := recovery_tui tests $(wildcard bench)
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-unit test-functional lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ lint: $(STAMP)
 # land can follow the hash seed; the chart snapshots need one seed to be stable.
 test: $(STAMP) lint
 	PYTHONHASHSEED=0 $(BIN)/pytest -q
+
+# tests/unit: the pure core, no App, Pilot, pty or subprocess (seconds); tests/functional:
+# Pilot, snapshots, the CLI and the app in a real pty (minutes). `make test` runs both.
+test-unit: $(STAMP)
+	PYTHONHASHSEED=0 $(BIN)/pytest -q tests/unit
+
+test-functional: $(STAMP)
+	PYTHONHASHSEED=0 $(BIN)/pytest -q tests/functional
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -19,7 +19,7 @@ any other hang-up. Output to a terminal that is gone is dropped instead of fatal
 This is the one module that touches Textual's private names (Textual PR #6690, which
 would fix the driver upstream, is still open): they are listed in `LINUX_DRIVER_INTERNALS`,
 pyproject pins Textual to the range they were checked on, and
-tests/test_terminal_hooks.py fails loudly if a release moves one.
+tests/functional/test_terminal_hooks.py fails loudly if a release moves one.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ def _screen_classes() -> list[tuple[str, type[Screen[None]]]]:
     """Every screen with keys of its own, in the order a session goes through them.
 
     Imported here: the screens import the app's modules, which import this one.
-    `tests/test_app_settings_help.py` fails if a screen of `screens/` is missing.
+    `tests/functional/test_app_settings_help.py` fails if a screen of `screens/` is missing.
     """
     from .active import ActiveSetScreen
     from .history import HistoryScreen

@@ -3,8 +3,8 @@ also at 100x30 and 200x50).
 
 Time is frozen (the fake clock and FIXED_NOW) and the app's files live under relative
 paths, so nothing that changes between runs reaches the picture. Regenerate after an
-intended change with `pytest tests/test_snapshots.py --snapshot-update`, then look at
-the SVGs in tests/__snapshots__/.
+intended change with `pytest tests/functional/test_snapshots.py --snapshot-update`, then look at
+the SVGs in tests/functional/__snapshots__/.
 """
 
 from __future__ import annotations

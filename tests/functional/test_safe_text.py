@@ -9,7 +9,7 @@ import pytest
 
 from recovery_tui.core.safe_text import clean, clean_line, shorten, spreadsheet_safe
 
-PACKAGE = Path(__file__).resolve().parent.parent / "recovery_tui"
+PACKAGE = Path(__file__).resolve().parents[2] / "recovery_tui"
 R = "\ufffd"
 
 

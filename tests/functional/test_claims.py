@@ -24,7 +24,7 @@ from recovery_tui.core.session.unfinished import (
     unfinished_dir,
 )
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_an_orphan_is_claimed_with_its_state_and_discard_removes_its_files(tmp_path: Path) -> None:

@@ -184,7 +184,7 @@ for i in range(count):
 
 def test_concurrent_appends_from_many_processes(tmp_path: Path) -> None:
     path, workers, count = tmp_path / "sessions.jsonl", 8, 500  # as the issue asks
-    tests_dir = Path(__file__).parent
+    tests_dir = Path(__file__).resolve().parents[1]  # the shared helpers (factories)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tests_dir), str(tests_dir.parent)])}
     procs = [
         subprocess.Popen([sys.executable, "-c", _WORKER, str(path), str(w), str(count)], env=env)

@@ -146,7 +146,7 @@ def test_exercise_names_are_cleaned_before_the_voice_says_them() -> None:
 
 
 def test_the_readme_holds_the_table() -> None:
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert cue_table_markdown() in readme, "run `recovery-tui cues --markdown` into the README"
 
 

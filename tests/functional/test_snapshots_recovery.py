@@ -3,7 +3,7 @@
 Race day is 2026-11-15 and the frozen now is Monday 2026-11-23 07:30 UTC, day 8. The
 seeded week has two sessions on some days, an allowed rest day, two missed days, a
 session cut short with the right side's lunges undone, and a right side whose sets to
-fatigue end sooner. Regenerate with `pytest tests/test_snapshots_recovery.py
+fatigue end sooner. Regenerate with `pytest tests/functional/test_snapshots_recovery.py
 --snapshot-update` and look at the SVGs.
 """
 

@@ -20,7 +20,7 @@ from packaging.requirements import Requirement
 from recovery_tui.terminal import LINUX_DRIVER_INTERNALS
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the Linux driver only")
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def textual_requirement() -> Requirement:

@@ -9,13 +9,16 @@ from typing import Any
 
 import pytest
 from factories import make_record
-from test_journal_log import at
 
 from recovery_tui.core.journal import SessionLog, encode_record, files
 from recovery_tui.core.journal.files import lines_backwards
 from recovery_tui.core.journal.record import SessionRecord
 
 T0 = datetime(2024, 4, 15, 7, 42, tzinfo=UTC)
+
+
+def at(minutes: float) -> datetime:
+    return T0 + timedelta(minutes=minutes)
 
 
 @pytest.fixture(scope="module")

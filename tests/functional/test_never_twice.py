@@ -19,7 +19,7 @@ from recovery_tui.cli import main
 from recovery_tui.core.journal import SessionLog
 from recovery_tui.core.settings.paths import AppPaths
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parents[1]
 
 _KILLED_AFTER_LOGGING = """
 import os, signal, sys

@@ -15,7 +15,7 @@ import pytest
 
 from recovery_tui.core.journal import SessionLog
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not installed
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # bench/ is not installed
 
 from bench.common import BenchConfig, Row, alternate, format_table  # noqa: E402
 from bench.figures import FIGURES, run_figure  # noqa: E402

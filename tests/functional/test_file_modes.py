@@ -27,7 +27,7 @@ from recovery_tui.core.settings.fields import Settings
 from recovery_tui.core.settings.file import save_settings
 from recovery_tui.core.settings.paths import AppPaths
 
-PACKAGE = Path(__file__).resolve().parent.parent / "recovery_tui"
+PACKAGE = Path(__file__).resolve().parents[2] / "recovery_tui"
 NETWORK_MODULES = {
     "socket", "ssl", "http", "urllib", "urllib3", "requests", "httpx", "aiohttp",
     "ftplib", "smtplib", "poplib", "imaplib", "telnetlib", "xmlrpc", "socketserver",

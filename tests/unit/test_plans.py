@@ -15,7 +15,7 @@ from recovery_tui.core.plans.loader import load_plan_file, parse_plan
 from recovery_tui.core.plans.model import Dose, Exercise, Plan, SideOrder
 from recovery_tui.core.plans.text import plan_summary
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FULL_CIRCUIT = [
     ("Down Dog with Knee Bends", Dose(doses.REPS, 10, 15)),
     ("Down Dog Pedaling Feet", Dose(doses.REPS_PER_SIDE, 10, 15, SideOrder.ALTERNATING)),
