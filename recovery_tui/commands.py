@@ -101,7 +101,7 @@ def _status_lines(
         recovery_window,
         window_line,
     )
-    from .core.insight.next_due import next_session_due
+    from .core.insight.next_due import due_by_settings
     from .core.insight.stats import format_today, today_summary
     from .core.session.unfinished import describe_unfinished
 
@@ -123,13 +123,7 @@ def _status_lines(
             say(AFTER_THE_WINDOW)
         else:
             say(f"{window_line(window)} · {compact_strip(window)}")
-    due = next_session_due(
-        records,
-        now=now,
-        target=settings.sessions_per_day,
-        race_date=settings.race_date,
-        window_days=window_days,
-    )
+    due = due_by_settings(records, settings, now)
     say(due.sentence)
     unfinished = describe_unfinished(paths.data_dir, log)
     if unfinished:

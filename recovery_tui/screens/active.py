@@ -385,20 +385,14 @@ class ActiveSetScreen(CoachScreen):
 
     def _show_summary(self, record: SessionRecord) -> None:
         """What was done, over plan selection, until the runner closes it."""
-        from ..core.insight.next_due import next_session_due
+        from ..core.insight.next_due import due_by_settings
         from ..core.session.summary import summarize
         from .summary import SummaryScreen
 
-        coach, settings = self.coach, self.coach.settings
+        coach = self.coach
         # the log's copy: the check after and the note are amendments to it
         record = next((r for r in coach.recent if r.id == record.id), record)
-        due = next_session_due(
-            coach.recent,
-            now=coach.now(),
-            target=settings.sessions_per_day,
-            race_date=settings.race_date,
-            window_days=settings.recovery_window_days,
-        )
+        due = due_by_settings(coach.recent, coach.settings, coach.now())
         coach.push_screen(SummaryScreen(summarize(record, due.sentence)))
 
     def _leave(self, *, then_exit: bool) -> None:

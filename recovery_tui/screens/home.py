@@ -15,7 +15,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.insight.adherence import recovery_window
-from ..core.insight.next_due import next_session_due
+from ..core.insight.next_due import due_by_settings
 from ..core.insight.stats import format_today, today_summary
 from ..core.safe_text import clean
 from ..widgets.calendar_strip import CalendarStrip
@@ -117,13 +117,7 @@ class HomeScreen(CoachScreen):
         )
         line = format_today(summary, window_days=settings.recovery_window_days)
         self.query_one("#today", Static).update(Text(clean(line)))
-        due = next_session_due(
-            coach.recent,
-            now=coach.now(),
-            target=settings.sessions_per_day,
-            race_date=settings.race_date,
-            window_days=settings.recovery_window_days,
-        )
+        due = due_by_settings(coach.recent, settings, coach.now())
         self.query_one("#next-due", Static).update(Text(due.sentence))
         strip = self.query_one(CalendarStrip)
         strip.display = settings.race_date is not None

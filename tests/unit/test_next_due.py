@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from factories import make_record
 
-from recovery_tui.core.insight.next_due import next_session_due
+from recovery_tui.core.insight.next_due import due_by_settings, next_session_due
+from recovery_tui.core.settings.fields import Settings
 
 ZONE = timezone(timedelta(hours=1))
 RACE = date(2026, 11, 1)
@@ -162,3 +163,12 @@ def test_days_are_taken_in_the_zone_of_now() -> None:
 def test_the_sentence_keeps_the_rest_of_the_text() -> None:
     due = next_session_due([], now=at(RACE - timedelta(days=3), 9), target=2, race_date=RACE)
     assert due.sentence == "First session: after the race (Sun 01 Nov)"
+
+
+def test_due_by_settings_reads_the_target_race_and_window() -> None:
+    settings = Settings(sessions_per_day=2, race_date=RACE, recovery_window_days=14)
+    now = at(TODAY, 9)
+    records = [make_record(at(TODAY, 7))]
+    assert due_by_settings(records, settings, now) == next_session_due(
+        records, now=now, target=2, race_date=RACE, window_days=14
+    )

@@ -21,9 +21,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from recovery_tui.core.insight.adherence import day_counts
 from recovery_tui.core.journal.record import SessionRecord
+
+if TYPE_CHECKING:
+    from recovery_tui.core.settings.fields import Settings
 
 SPREAD = timedelta(hours=3)
 """How long after one session the next one of the same day is due."""
@@ -44,6 +48,18 @@ class NextDue:
     def sentence(self) -> str:
         """The text on a line of its own: ``Second session: this afternoon``."""
         return self.text[:1].upper() + self.text[1:]
+
+
+def due_by_settings(records: Iterable[SessionRecord], settings: Settings, now: datetime) -> NextDue:
+    """When the next session is due by the runner's settings (their sessions a day, race
+    date and window): what home, the end-of-session summary and `status` show."""
+    return next_session_due(
+        records,
+        now=now,
+        target=settings.sessions_per_day,
+        race_date=settings.race_date,
+        window_days=settings.recovery_window_days,
+    )
 
 
 def next_session_due(
