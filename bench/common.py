@@ -85,6 +85,19 @@ def ratio_row(
     )
 
 
+def limit_row(figure: str, measured: float, limit: float, show: Callable[[float], str]) -> Row:
+    """A row whose target is `measured` under `limit` itself (no yardstick)."""
+    return Row(
+        figure=figure,
+        measured=show(measured),
+        yardstick="",
+        ratio="",
+        target=f"< {show(limit)}",
+        ok=measured < limit,
+        value=measured,
+    )
+
+
 def alternate(
     first: Callable[[], T], second: Callable[[], T], runs: int, *, warm_up: bool = True
 ) -> tuple[list[T], list[T]]:

@@ -25,7 +25,7 @@ from recovery_tui.core.settings.paths import (
     AppPaths,
 )
 
-from .common import BenchConfig
+from .common import BenchConfig, alternate, median
 from .generate_log import write_log
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -117,3 +117,17 @@ def time_command(home: BenchHome, *args: str) -> float:
     started = time.perf_counter()
     subprocess.run([*app_command(), *args], env=environ, stdout=subprocess.DEVNULL, check=True)
     return time.perf_counter() - started
+
+
+def time_big_and_small(
+    config: BenchConfig, big: BenchHome, small: BenchHome, *args: str
+) -> tuple[float, float]:
+    """The median seconds of `recovery-tui ARGS` on a big log and on a small one, run
+    alternately (so a load on the machine falls on both)."""
+    big_times, small_times = alternate(
+        lambda: time_command(big, *args),
+        lambda: time_command(small, *args),
+        config.status_runs,
+        warm_up=not config.quick,
+    )
+    return median(big_times), median(small_times)

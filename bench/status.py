@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .common import BenchConfig, Row, alternate, median, ms, ratio_row
-from .env import shared_home, sibling_home, time_command
+from .common import BenchConfig, Row, limit_row, ms, ratio_row
+from .env import shared_home, sibling_home, time_big_and_small
 
 LIMIT = 1.1
 ABSOLUTE_LIMIT = 0.080
@@ -21,57 +21,23 @@ OLD_RACE_DAYS = 365
 def run(config: BenchConfig) -> list[Row]:
     big = shared_home(config, "big", config.sessions)
     small = shared_home(config, "small", config.small_sessions)
-    big_times, small_times = alternate(
-        lambda: time_command(big, "status"),
-        lambda: time_command(small, "status"),
-        config.status_runs,
-        warm_up=not config.quick,
-    )
-    measured = median(big_times)
+    measured, yardstick = time_big_and_small(config, big, small, "status")
     race = date.today() - timedelta(days=OLD_RACE_DAYS)
     old_big = sibling_home(config, "status-old-big", big, race_date=race)
     old_small = sibling_home(config, "status-old-small", small, race_date=race)
-    old_big_times, old_small_times = alternate(
-        lambda: time_command(old_big, "status"),
-        lambda: time_command(old_small, "status"),
-        config.status_runs,
-        warm_up=not config.quick,
-    )
-    json_big_times, json_small_times = alternate(
-        lambda: time_command(big, "status", "--json"),
-        lambda: time_command(small, "status", "--json"),
-        config.status_runs,
-        warm_up=not config.quick,
-    )
+    sizes = f"{config.sessions:,} vs {config.small_sessions} sessions"
     return [
+        ratio_row(f"2 status, {sizes}", measured, yardstick, LIMIT, ms),
+        limit_row(f"2b status, {config.sessions:,} sessions", measured, ABSOLUTE_LIMIT, ms),
         ratio_row(
-            f"2 status, {config.sessions:,} vs {config.small_sessions} sessions",
-            measured,
-            median(small_times),
-            LIMIT,
-            ms,
-        ),
-        Row(
-            figure=f"2b status, {config.sessions:,} sessions",
-            measured=ms(measured),
-            yardstick="",
-            ratio="",
-            target=f"< {ms(ABSOLUTE_LIMIT)}",
-            ok=measured < ABSOLUTE_LIMIT,
-            value=measured,
-        ),
-        ratio_row(
-            f"2c status, race {OLD_RACE_DAYS} days ago, {config.sessions:,} vs "
-            f"{config.small_sessions} sessions",
-            median(old_big_times),
-            median(old_small_times),
+            f"2c status, race {OLD_RACE_DAYS} days ago, {sizes}",
+            *time_big_and_small(config, old_big, old_small, "status"),
             LIMIT,
             ms,
         ),
         ratio_row(
-            f"2d status --json, {config.sessions:,} vs {config.small_sessions} sessions",
-            median(json_big_times),
-            median(json_small_times),
+            f"2d status --json, {sizes}",
+            *time_big_and_small(config, big, small, "status", "--json"),
             LIMIT,
             ms,
         ),
