@@ -10,6 +10,7 @@ from cli_helpers import REPO, cli, log_file, tree, write_config
 from factories import make_record
 
 from recovery_tui import __version__
+from recovery_tui.cli import main
 from recovery_tui.core.journal import SessionLog
 
 BUILTIN_FULL = REPO / "recovery_tui" / "data" / "plans" / "full-circuit.toml"
@@ -257,3 +258,16 @@ def test_user_mistakes_are_messages_not_tracebacks(
     result = cli(tmp_path, *args)  # `cli` itself asserts there is no traceback
     assert result.returncode == code
     assert result.stderr.strip() and "recovery-tui" in result.stderr
+
+
+def test_the_plans_command_lists_the_good_plans_and_locates_the_deep_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plans = tmp_path / "xdg-config" / "recovery-tui" / "plans"  # the test's XDG_CONFIG_HOME
+    plans.mkdir(parents=True)
+    (plans / "deep.toml").write_text("x = " + "[" * 5000 + "]" * 5000, encoding="utf-8")
+    code = main(["plans"])
+    out, err = capsys.readouterr()
+    assert "full-circuit" in out and "Traceback" not in out + err
+    assert "deep.toml: line 1, column 13: lists and tables nested more than 8 deep" in err
+    assert code == 0

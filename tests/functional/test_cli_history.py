@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from cli_helpers import cli, log_file
 from factories import make_record
 
+from recovery_tui.cli import main as cli_main
 from recovery_tui.core.journal import SessionLog
 from recovery_tui.core.journal.record import SessionRecord
 
@@ -73,3 +75,23 @@ def test_history_reports_unreadable_lines_and_shows_the_rest(tmp_path: Path) -> 
     assert result.returncode == 0
     assert len(json.loads(result.stdout)) == 2
     assert result.stderr == "recovery-tui: sessions.jsonl: skipped 2 unreadable lines (3, 4)\n"
+
+
+EXPORT_T0 = datetime(2026, 11, 17, 7, 42, tzinfo=UTC)
+
+
+def test_history_command_writes_csv_and_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "sessions.jsonl"
+    late, early = (
+        make_record(EXPORT_T0 + timedelta(days=1), id="late"),
+        make_record(EXPORT_T0, id="early"),
+    )
+    for record in (late, early):
+        SessionLog(log).append(record)
+    assert cli_main(["--data-dir", str(tmp_path), "history", "--json"]) == 0
+    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == ["early", "late"]
+    assert cli_main(["--data-dir", str(tmp_path), "history", "--csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == 36 and rows[0]["session_id"] == "early" and rows[-1]["session_id"] == "late"

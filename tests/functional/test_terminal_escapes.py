@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from recovery_tui.core.safe_text import clean_line
 from recovery_tui.terminal import (
     notification_escape,
     notification_protocol,
@@ -90,3 +91,10 @@ def test_write_to_terminal_writes_and_flushes_or_says_there_is_none() -> None:
     headless = SimpleNamespace(_driver=driver, is_headless=True)
     assert write_to_terminal(headless, "y") is False  # type: ignore[arg-type]
     assert out == ["\x1b]2;x\x1b\\", "<flush>"]
+
+
+def test_text_inside_an_osc_follows_the_same_policy() -> None:
+    """The window title and desktop notifications (terminal.py) quote plan names too."""
+    shown = osc_text("a\u202eb\ud800c\x1b]2;x\x07\x9cd\u2066e")
+    assert shown == clean_line("a\u202eb\ud800c\x1b]2;x\x07\x9cd\u2066e")
+    shown.encode("utf-8")

@@ -6,14 +6,11 @@ import csv
 import io
 import json
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 from factories import make_record
 
-from recovery_tui.cli import main
 from recovery_tui.core.insight.export import CSV_COLUMNS, csv_rows, write_csv, write_json
-from recovery_tui.core.journal import SessionLog
 from recovery_tui.core.journal.record import SessionRecord
 
 T0 = datetime(2026, 11, 17, 7, 42, tzinfo=UTC)
@@ -93,20 +90,6 @@ def test_json_is_the_stored_records() -> None:
     assert data == [r.to_json() for r in records]
     assert [SessionRecord.from_json(d) for d in data] == records
     assert "脚" in out.getvalue()
-
-
-def test_history_command_writes_csv_and_json(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    log = tmp_path / "sessions.jsonl"
-    late, early = make_record(T0 + timedelta(days=1), id="late"), make_record(T0, id="early")
-    for record in (late, early):
-        SessionLog(log).append(record)
-    assert main(["--data-dir", str(tmp_path), "history", "--json"]) == 0
-    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == ["early", "late"]
-    assert main(["--data-dir", str(tmp_path), "history", "--csv"]) == 0
-    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert len(rows) == 36 and rows[0]["session_id"] == "early" and rows[-1]["session_id"] == "late"
 
 
 def test_csv_has_ended_duration_and_note_of_the_session_on_every_row() -> None:

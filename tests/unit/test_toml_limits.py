@@ -125,21 +125,6 @@ def test_a_dotted_header_under_the_size_limit_is_refused_at_its_first_extra_part
     assert lines_run(lambda: load_settings(path)) < 2_000
 
 
-def test_the_plans_command_lists_the_good_plans_and_locates_the_deep_one(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from recovery_tui.cli import main
-
-    plans = tmp_path / "xdg-config" / "recovery-tui" / "plans"  # the test's XDG_CONFIG_HOME
-    plans.mkdir(parents=True)
-    (plans / "deep.toml").write_text(DEEP_PLAN, encoding="utf-8")
-    code = main(["plans"])
-    out, err = capsys.readouterr()
-    assert "full-circuit" in out and "Traceback" not in out + err
-    assert "deep.toml: line 1, column 13: lists and tables nested more than 8 deep" in err
-    assert code == 0
-
-
 # ---- what the limits allow --------------------------------------------------------------
 
 

@@ -84,12 +84,3 @@ def test_nothing_formats_text_into_markup(name: str) -> None:
     """Markup is only ever the app's own constants; palette entries have their own provider."""
     places = [f"{p.relative_to(PACKAGE)}:{c.lineno}" for p, c in _calls(name)]
     assert places == []
-
-
-def test_text_inside_an_osc_follows_the_same_policy() -> None:
-    """The window title and desktop notifications (terminal.py) quote plan names too."""
-    from recovery_tui.terminal import osc_text
-
-    shown = osc_text("a\u202eb\ud800c\x1b]2;x\x07\x9cd\u2066e")
-    assert shown == clean_line("a\u202eb\ud800c\x1b]2;x\x07\x9cd\u2066e")
-    shown.encode("utf-8")
