@@ -25,13 +25,14 @@ AT_RUN_TIME = {"unfinished/"}
 
 
 def backticked_paths(doc: str) -> list[str]:
-    """Code spans that are a path: they hold a `/`, and no placeholder (NAME, <id>)."""
+    """Code spans that are a path: they hold a `/` or are a module's file name
+    (`conftest.py`), and no placeholder (NAME, <id>)."""
     spans = re.findall(r"`([^`\s]+)`", (ROOT / doc).read_text(encoding="utf-8"))
     return sorted(
         {
             span
             for span in spans
-            if "/" in span
+            if ("/" in span or span.endswith(".py"))
             and re.fullmatch(r"[\w.*/-]+", span)
             and "NAME" not in span
             and not span.startswith("/")
@@ -46,6 +47,8 @@ def exists(path: str) -> bool:
     for base in BASES:
         if any(base.glob(path.rstrip("/"))):
             return True
+    if "/" not in path:  # a file name alone: anywhere in the package, the tests or bench
+        return any(any((ROOT / top).rglob(path)) for top in ("recovery_tui", "tests", "bench"))
     folder, _, name = path.rpartition("/")
     if name[:1].isupper():
         return any(
