@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, date, datetime
 
 import pytest
-from cli_helpers import cli, log_file, write_config
 from factories import make_record
 
 from recovery_tui.core.errors import UserError
 from recovery_tui.core.insight.checkin import FIELDS, checkin, fill_template
-from recovery_tui.core.journal import SessionLog
 
 RACE = date(2026, 11, 15)
 NOW = datetime(2026, 11, 23, 13, 0, tzinfo=UTC)  # day 8
@@ -111,38 +108,3 @@ def test_every_field_is_named_in_the_error() -> None:
     with pytest.raises(UserError) as caught:
         fill_template("{x}", facts())
     assert all(name in str(caught.value) for name in FIELDS)
-
-
-# ---- the command, for real --------------------------------------------------------
-
-
-def test_status_json_from_the_command(tmp_path: Path) -> None:
-    race = datetime.now(UTC).date() - timedelta(days=3)
-    write_config(tmp_path, f"race_date = {race.isoformat()}\nsessions_per_day = 1\n".encode())
-    started = datetime.now(UTC) - timedelta(seconds=5)
-    SessionLog(log_file(tmp_path)).append(make_record(started, id="today"))
-    result = cli(tmp_path, "status", "--json")
-    assert result.returncode == 0 and result.stderr == ""
-    data = json.loads(result.stdout)
-    assert list(data) == [
-        "day_after_race",
-        "window_days",
-        "sessions_today",
-        "partial_today",
-        "target",
-        "streak",
-        "last",
-        "unfinished",
-        "next_due",
-    ]
-    assert (data["day_after_race"], data["sessions_today"], data["target"]) == (3, 1, 1)
-    assert data["last"]["plan"] == "full-circuit" and data["unfinished"] == 0
-
-
-def test_status_format_from_the_command(tmp_path: Path) -> None:
-    SessionLog(log_file(tmp_path)).append(make_record(datetime.now(UTC) - timedelta(seconds=5)))
-    result = cli(tmp_path, "status", "--format", "{sessions_today}/{target}")
-    assert (result.returncode, result.stdout, result.stderr) == (0, "1/2\n", "")
-    bad = cli(tmp_path, "status", "--format", "{today}")
-    assert bad.returncode == 1 and bad.stdout == ""
-    assert "unknown field '{today}'; known fields: day_after_race" in bad.stderr
