@@ -9,7 +9,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -37,6 +40,14 @@ def cli(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.Comp
     )
     assert "Traceback" not in result.stderr, result.stderr
     return result
+
+
+def skip_near_midnight() -> None:
+    """The command reads the real clock (UTC in `cli`): a session logged a moment ago must
+    still be today's when it runs, so a test that counts today's sessions skips near 00:00."""
+    now = datetime.now(UTC)
+    if now.hour == 23 and now.minute >= 58 or now.hour == 0 and now.minute < 2:
+        pytest.skip("too close to midnight: the command reads the real clock")
 
 
 def config_file(tmp_path: Path) -> Path:

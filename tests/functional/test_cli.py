@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from cli_helpers import REPO, cli, log_file, tree, write_config
+from cli_helpers import REPO, cli, log_file, skip_near_midnight, tree, write_config
 from factories import make_record
 
 from recovery_tui import __version__
@@ -45,6 +45,7 @@ def test_status_on_an_empty_machine_prints_today_and_creates_nothing(tmp_path: P
 
 
 def test_status_counts_todays_sessions(tmp_path: Path) -> None:
+    skip_near_midnight()
     now = datetime.now(UTC)
     SessionLog(log_file(tmp_path)).append(make_record(now - timedelta(seconds=5)))
     result = cli(tmp_path, "status")
@@ -53,6 +54,7 @@ def test_status_counts_todays_sessions(tmp_path: Path) -> None:
 
 
 def test_data_dir_and_config_options_point_elsewhere(tmp_path: Path) -> None:
+    skip_near_midnight()
     other = tmp_path / "elsewhere"
     SessionLog(other / "sessions.jsonl").append(make_record(datetime.now(UTC)))
     settings = tmp_path / "mine.toml"

@@ -7,22 +7,14 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-from cli_helpers import cli, log_file, write_config
+from cli_helpers import cli, log_file, skip_near_midnight, write_config
 from factories import make_record
 
 from recovery_tui.core.journal import SessionLog
 
 
-def not_near_midnight() -> None:
-    """The command reads the real clock: a session 5 s ago must still be today's."""
-    now = datetime.now(UTC)
-    if now.hour == 23 and now.minute >= 58 or now.hour == 0 and now.minute < 2:
-        pytest.skip("too close to midnight: status reads the real clock")
-
-
 def test_status_json_from_the_command(tmp_path: Path) -> None:
-    not_near_midnight()
+    skip_near_midnight()
     race = datetime.now(UTC).date() - timedelta(days=3)
     write_config(tmp_path, f"race_date = {race.isoformat()}\nsessions_per_day = 1\n".encode())
     started = datetime.now(UTC) - timedelta(seconds=5)
@@ -46,7 +38,7 @@ def test_status_json_from_the_command(tmp_path: Path) -> None:
 
 
 def test_status_format_from_the_command(tmp_path: Path) -> None:
-    not_near_midnight()
+    skip_near_midnight()
     SessionLog(log_file(tmp_path)).append(make_record(datetime.now(UTC) - timedelta(seconds=5)))
     result = cli(tmp_path, "status", "--format", "{sessions_today}/{target}")
     assert (result.returncode, result.stdout, result.stderr) == (0, "1/2\n", "")
