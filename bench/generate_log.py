@@ -21,7 +21,7 @@ from recovery_tui.core.journal import UNSET, encode_record
 from recovery_tui.core.journal.amendments import NOTES_FILE_NAME, encode
 from recovery_tui.core.journal.record import ExerciseResult, SessionRecord
 from recovery_tui.core.plans.catalog import builtin_plans
-from recovery_tui.core.plans.model import Exercise, Plan
+from recovery_tui.core.plans.model import Exercise, Plan, SideOrder
 
 PLAN_WEIGHTS = {"full-circuit": 80, "down-dog-block": 12, "circuit-without-quad-pump": 8}
 NOTES = (
@@ -52,7 +52,7 @@ def session_starts(count: int, end: datetime, rng: random.Random) -> list[dateti
 def exercise_result(exercise: Exercise, rng: random.Random, *, done: bool) -> ExerciseResult:
     """What a runner did of one exercise: counts inside the dose, set times for open sets."""
     dose = exercise.dose
-    sides = ("left", "right") if dose.per_side else ("both",)
+    sides = ("left", "right") if dose.sides is not SideOrder.NONE else ("both",)
     result = ExerciseResult(exercise.name, dose.kind.name)
     if not done:
         return result

@@ -42,10 +42,6 @@ class Dose:
     relax_seconds: float = 0.0
 
     @property
-    def per_side(self) -> bool:
-        return self.sides is not SideOrder.NONE
-
-    @property
     def is_range(self) -> bool:
         return self.high > self.low
 
