@@ -11,7 +11,7 @@ in recovery_tui names it, yet plans load it and sessions run, log and show it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from recovery_tui.core import doses
@@ -22,6 +22,7 @@ from recovery_tui.core.session.types import EngineConfig, Phase
 
 class HeldPerSide(doses.DoseKind):
     name = "held_per_side"
+    count_noun = "hold"
     keys = ("holds", "hold_seconds")
     required = {
         "holds": "a whole number 1-10 (holds per side)",
@@ -44,11 +45,6 @@ class HeldPerSide(doses.DoseKind):
 
     def go_words(self, dose: Dose, count: int) -> str:
         return "Hold still"
-
-    def result_lines(
-        self, counts: Mapping[str, int], set_seconds: Mapping[str, list[float]]
-    ) -> list[str]:
-        return [" · ".join(f"{side} {n}" for side, n in counts.items()) + " holds"]
 
 
 HELD_PER_SIDE = HeldPerSide()

@@ -41,6 +41,7 @@ async def test_history_lists_sessions_newest_first_with_the_selected_detail(
         assert "completed · 2/2 rounds" in detail
         assert "Round 2" in detail
         assert "left 12 · right 12 reps" in detail
+        assert "3. Down Dog Dynamic Calf Stretch\n   4 holds\n" in detail, "its kind's words"
         assert "left 3 sets: 31.5, 28.2, 25.0 s" in detail
         await pilot.press("down")
         detail = text_of(app, "#session-text")

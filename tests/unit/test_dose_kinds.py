@@ -125,3 +125,23 @@ def test_the_registry_refuses_a_second_kind_of_the_same_name() -> None:
         assert doses.record_kind("held_per_side") is HELD_PER_SIDE
     assert doses.kind_named("held_per_side") is None
     assert doses.record_kind("held_per_side") is doses.REPS, "an unknown logged kind reads as reps"
+
+
+@pytest.mark.parametrize(
+    ("kind", "counts", "words"),
+    [
+        (doses.REPS, {"both": 12}, ["12 reps"]),
+        (doses.REPS, {"both": 1}, ["1 rep"]),
+        (doses.REPS_PER_SIDE, {"left": 15, "right": 14}, ["left 15 · right 14 reps"]),
+        (doses.HELD, {"both": 4}, ["4 holds"]),
+        (doses.HELD, {"both": 1}, ["1 hold"]),
+        (HELD_PER_SIDE, {"left": 2, "right": 1}, ["left 2 · right 1 holds"]),
+        (HELD_PER_SIDE, {"left": 1, "right": 1}, ["left 1 · right 1 hold"]),
+    ],
+    ids=repr,
+)
+def test_a_logged_result_is_read_back_in_its_kinds_own_words(
+    kind: doses.DoseKind, counts: dict[str, int], words: list[str]
+) -> None:
+    """The history and the summary ask the kind: holds are not called reps."""
+    assert kind.result_lines(counts, {}) == words

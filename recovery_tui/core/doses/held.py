@@ -13,6 +13,7 @@ DEFAULT_RELAX_SECONDS = 3.0
 class Held(DoseKind):
     name = "held"
     label = "Holds"
+    count_noun = "hold"
     keys = ("reps", "hold_seconds", "relax_seconds")
     required = {"reps": REPS_RULE, "hold_seconds": "a number of seconds 0.5-600"}
 

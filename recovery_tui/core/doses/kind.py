@@ -74,6 +74,8 @@ class DoseKind:
     column, a chart's title (``Sets to fatigue``)."""
     floor_names: ClassVar[Mapping[Phase, str]] = {}
     """Its own big words for a phase of its work (``UNTIL TIRED``), over the session's."""
+    count_noun: ClassVar[str] = "rep"
+    """What one of its counts is called where a logged result is read back (``4 holds``)."""
 
     @property
     def timed_sets(self) -> bool:
@@ -148,9 +150,11 @@ class DoseKind:
     def result_lines(
         self, counts: Mapping[str, int], set_seconds: Mapping[str, list[float]]
     ) -> list[str]:
-        """What a logged result says in the history: ``left 15 · right 15 reps``."""
+        """What a logged result says in the history and the summary, counted in its
+        `count_noun`: ``left 15 · right 15 reps``, ``4 holds``, ``1 rep``."""
         parts = [str(n) if side == "both" else f"{side} {n}" for side, n in counts.items()]
-        return [" · ".join(parts) + " reps"]
+        one = all(n == 1 for n in counts.values())
+        return [" · ".join(parts) + f" {self.count_noun}{'' if one else 's'}"]
 
 
 def amount(dose: Dose) -> str:
