@@ -21,6 +21,7 @@ from rich.text import Text
 from textual.app import App
 from textual.errors import NoWidget
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from recovery_tui.core.journal import SessionLog
@@ -33,6 +34,7 @@ from recovery_tui.dialogs.heel_check import HeelCheckDialog
 from recovery_tui.dialogs.note import NoteDialog
 from recovery_tui.dialogs.soreness import SorenessDialog
 from recovery_tui.screens.active import ActiveSetScreen
+from recovery_tui.screens.help import help_sections
 from recovery_tui.screens.history import HistoryScreen
 from recovery_tui.screens.settings import SettingsScreen
 from recovery_tui.widgets.setting_field import SettingField
@@ -336,3 +338,28 @@ async def type_into(pilot: Pilot[Any], name: str, text: str) -> None:
     control.value = ""
     await pilot.press(*text)
     await pilot.pause()
+
+
+SIDEWAYS = {"scroll_left", "scroll_right", "page_left", "page_right"}
+"""Scrolling across, which a widget that never overflows sideways does not do."""
+
+
+def keys_shown(keys: str) -> set[str]:
+    """The single keys of a help row (``↑ / ↓  pgup / pgdn``: four)."""
+    return {key for group in keys.split("  ") for key in group.split(" / ") if key.strip()}
+
+
+def unlisted_keys(screen: Screen[Any]) -> list[str]:
+    """The keys `screen` answers to now (its focused widget's, its own, the app's) that
+    neither its footer shows nor the help lists under "Everywhere" or the screen."""
+    app = screen.app
+    sections = [s for s in help_sections(app) if s.screen in (None, type(screen))]
+    in_help = {key for s in sections for keys, _ in s.keys for key in keys_shown(keys)}
+    return [
+        key
+        for key, active in screen.active_bindings.items()
+        if not active.binding.system
+        and not (active.binding.action in SIDEWAYS and active.node.styles.overflow_x == "hidden")
+        and not (active.binding.show and active.binding.description)
+        and app.get_key_display(active.binding) not in in_help
+    ]

@@ -55,9 +55,17 @@ def _screen_classes() -> list[tuple[str, type[Screen[None]]]]:
 
 
 EXTRA_KEYS: dict[str, list[tuple[str, str]]] = {
-    EVERYWHERE: [("tab / shift+tab", "Move between parts of the screen")],
+    EVERYWHERE: [
+        ("tab / shift+tab", "Move between parts of the screen"),
+        ("^c / super+c", "Copy the mouse selection (none: ^c quits)"),
+    ],
     "Plan selection": [("↑ / ↓", "Choose a plan")],
+    "Session summary": [
+        ("↑ / ↓  pgup / pgdn", "Scroll the summary"),
+        ("home / end", "Top / bottom"),
+    ],
     "History": [("↑ / ↓  pgup / pgdn", "Choose a session"), ("^home / ^end", "First / last")],
+    "Report": [("↑ / ↓  pgup / pgdn", "Scroll the report"), ("home / end", "Top / bottom")],
     "Settings": [("space", "Turn an on/off setting on or off"), ("enter", "Open a list")],
 }
 """Keys that belong to Textual's widgets rather than to a screen's BINDINGS."""

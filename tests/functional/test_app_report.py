@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from app_helpers import SIZE, AppFactory, open_history, seed, write_settings
+from app_helpers import SIZE, AppFactory, open_history, seed, unlisted_keys, write_settings
 from conftest import FIXED_NOW
 from test_report import RACE, week
 from textual.pilot import Pilot
@@ -77,3 +77,15 @@ async def test_the_palette_offers_the_report(make_app: AppFactory, paths: AppPat
         await pilot.pause()
         assert isinstance(app.screen, ReportScreen)
         assert "No sessions from " in (app.screen.text or "")
+
+
+async def test_every_key_the_report_answers_to_is_in_its_footer_or_the_help(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    seed(paths, week())
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_report(pilot)
+        assert app.focused is screen.query_one("#report-body"), "the report is there to scroll"
+        assert {"up", "pagedown", "end"} <= set(screen.active_bindings)
+        assert unlisted_keys(screen) == []

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
-from app_helpers import drive, logged, write_settings
-from conftest import FakeClock
+from app_helpers import SIZE, drive, logged, unlisted_keys, write_settings
+from conftest import FIXED_NOW, FakeClock
+from factories import make_record
 from textual.widgets import Static
 
 from recovery_tui.core.insight.stats import format_duration
 from recovery_tui.core.journal.record import ExerciseResult
-from recovery_tui.core.session.summary import counts_text, set_times_text
+from recovery_tui.core.session.summary import counts_text, set_times_text, summarize
 from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.dialogs.heel_check import HeelCheckDialog
 from recovery_tui.dialogs.note import NoteDialog
@@ -86,3 +88,17 @@ async def start_default_plan_started(pilot: Any) -> Any:
 
     await pilot.pause()
     return active_screen(pilot.app)
+
+
+async def test_every_key_the_summary_answers_to_is_in_its_footer_or_the_help(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        record = make_record(FIXED_NOW - timedelta(hours=1))
+        app.push_screen(SummaryScreen(summarize(record, "tomorrow")))
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#summary-body"), "a long one scrolls"
+        assert {"up", "pagedown", "end"} <= set(app.screen.active_bindings)
+        assert unlisted_keys(app.screen) == []
