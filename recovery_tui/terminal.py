@@ -16,9 +16,12 @@ The session state is already on disk after every count, so the right answer is t
 leave: a hang-up on stdin becomes a SIGHUP to ourselves, which the app handles like
 any other hang-up. Output to a terminal that is gone is dropped instead of fatal.
 
+It also makes Textual's `Strip` lighter (see `lazy_strip_caches`): every rendered line
+is a Strip, and Textual 8 gives each one seven empty caches it mostly never fills.
+
 This is the one module that touches Textual's private names (Textual PR #6690, which
-would fix the driver upstream, is still open): they are listed in `LINUX_DRIVER_INTERNALS`,
-pyproject pins Textual to the range they were checked on, and
+would fix the driver upstream, is still open): they are listed in `LINUX_DRIVER_INTERNALS`
+and `STRIP_CACHES`, pyproject pins Textual to the range they were checked on, and
 tests/functional/test_terminal_hooks.py fails loudly if a release moves one.
 """
 
@@ -31,11 +34,15 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping
+from types import MemberDescriptorType
 from typing import IO, Any
 
+from rich.segment import Segment
 from textual.app import App
+from textual.cache import FIFOCache
 from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
+from textual.strip import Strip
 
 from .core.safe_text import clean_line
 
@@ -183,6 +190,97 @@ def exit_on_signals(signums: Iterable[int], leave: Callable[[], None]) -> None:
             loop.add_signal_handler(signum, leave)
         except (NotImplementedError, RuntimeError, ValueError):
             return  # no signal support here (not the main thread, or not Unix)
+
+
+# ---- Textual's Strip: its caches made when first used, not with every line ----
+
+STRIP_CACHES = {
+    "_divide_cache": 4,
+    "_crop_cache": 16,
+    "_style_cache": 16,
+    "_filter_cache": 4,
+    "_line_length_cache": 4,
+    "_crop_extend_cache": 4,
+    "_offsets_cache": 4,
+}
+"""The `FIFOCache` slots `Strip.__init__` fills, and their sizes (checked on 8.2.8)."""
+STRIP_FIELDS = {
+    "_segments": "list(segments)",
+    "_cell_length": "cell_length",
+    "_render_cache": "None",
+    "_link_ids": "None",
+    "_cell_count": "None",
+}
+"""Its other slots and what Textual's `__init__` puts in each: `_lean_strip_init` agrees."""
+
+
+class _CacheOnFirstUse:
+    """A Strip's cache slot that makes its empty `FIFOCache` the first time it is read.
+
+    It stands in for the slot's own descriptor on the class and keeps it: the cache
+    lives in the slot, as before, and a filled slot is read through it.
+    """
+
+    __slots__ = ("_get", "_set", "_maxsize")
+
+    def __init__(self, slot: Any, maxsize: int) -> None:
+        self._get = slot.__get__
+        self._set = slot.__set__
+        self._maxsize = maxsize
+
+    def __get__(self, strip: Strip | None, owner: type | None = None) -> Any:
+        if strip is None:
+            return self
+        try:
+            return self._get(strip, owner)
+        except AttributeError:  # the slot is empty: this Strip's first use of the cache
+            cache: FIFOCache[Any, Any] = FIFOCache(self._maxsize)
+            self._set(strip, cache)
+            return cache
+
+    def __set__(self, strip: Strip, value: Any) -> None:
+        self._set(strip, value)
+
+
+def _lean_strip_init(
+    self: Strip, segments: Iterable[Segment], cell_length: int | None = None
+) -> None:
+    """Textual's `Strip.__init__` without the seven caches: their slots stay empty."""
+    self._segments = list(segments)
+    self._cell_length = cell_length
+    self._render_cache = None
+    self._link_ids = None
+    self._cell_count = None
+
+
+def lazy_strip_caches() -> bool:
+    """Give Strips their caches on first use; False (nothing changed) if Strip is not as checked.
+
+    Every line on screen, and every line a widget keeps in its render cache, is a Strip;
+    Textual 8 gives each seven empty `FIFOCache`s (about 950 of its 1,180 bytes), and most
+    Strips are cropped or styled once, if ever. The app keeps 959 Strips on plan
+    selection and 1,730 with the history open. Measured 2026-12-02 (20,000 sessions,
+    `python -m bench --only 4`): plan selection 39.2 -> 38.5 MB, the history opened
+    48.0 -> 46.4 MB; first frame (1, 1b) and resize (8b) no slower (five A/B runs each).
+
+    Rendering is unchanged: each cache is the same `FIFOCache` of the same size, made the
+    first time `Strip` reads it. Idempotent; installed when this module is imported
+    (app.py imports it), before anything is drawn.
+    """
+    if Strip.__init__ is _lean_strip_init:
+        return True
+    slots = {name: vars(Strip).get(name) for name in STRIP_CACHES}
+    if set(Strip.__slots__) != {*STRIP_CACHES, *STRIP_FIELDS} or not all(
+        isinstance(slot, MemberDescriptorType) for slot in slots.values()
+    ):
+        return False
+    for name, slot in slots.items():
+        setattr(Strip, name, _CacheOnFirstUse(slot, STRIP_CACHES[name]))
+    Strip.__init__ = _lean_strip_init  # type: ignore[method-assign]
+    return True
+
+
+lazy_strip_caches()
 
 
 # ---- escapes Textual has no API for: the window title and desktop notifications ----

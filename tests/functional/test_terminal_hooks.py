@@ -1,14 +1,18 @@
-"""terminal.py leans on private parts of Textual's Linux driver: fail loudly if they move.
+"""terminal.py leans on private parts of Textual: fail loudly if they move.
 
 `HangupSafeDriver` overrides `LinuxDriver`'s signal handlers and wraps its output file
-(see recovery_tui/terminal.py for the Textual bug this works around). pyproject pins
+(see recovery_tui/terminal.py for the Textual bug this works around), and
+`lazy_strip_caches` takes over `Strip.__init__` and its cache slots. pyproject pins
 Textual to the range this was checked on; these tests say what to re-check before
 widening it.
 """
 
 from __future__ import annotations
 
+import ast
+import gc
 import inspect
+import subprocess
 import sys
 import tomllib
 from importlib.metadata import version
@@ -17,9 +21,14 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
-from recovery_tui.terminal import LINUX_DRIVER_INTERNALS
+from recovery_tui.terminal import (
+    LINUX_DRIVER_INTERNALS,
+    STRIP_CACHES,
+    STRIP_FIELDS,
+    lazy_strip_caches,
+)
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the Linux driver only")
+linux_only = pytest.mark.skipif(sys.platform == "win32", reason="the Linux driver only")
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -35,6 +44,7 @@ def test_textual_is_pinned_below_the_next_major_and_installed_within_the_pin() -
     assert not pin.contains("9.0.0"), "a new major Textual must be checked against terminal.py"
 
 
+@linux_only
 def test_the_linux_driver_still_has_every_private_part_we_use() -> None:
     from textual.drivers.linux_driver import LinuxDriver
 
@@ -47,6 +57,7 @@ def test_the_linux_driver_still_has_every_private_part_we_use() -> None:
         )
 
 
+@linux_only
 def test_the_signal_handlers_we_override_are_the_ones_it_installs() -> None:
     from textual.drivers.linux_driver import LinuxDriver
 
@@ -55,3 +66,70 @@ def test_the_signal_handlers_we_override_are_the_ones_it_installs() -> None:
     assert "signal.signal(signal.SIGCONT, self._sigcont_application)" in source
     init = inspect.getsource(LinuxDriver.__init__)
     assert "self._file = " in init  # the output file HangupSafeDriver wraps
+
+
+def textual_strip_init() -> dict[str, str]:
+    """What Textual's own `Strip.__init__` (as in its source file) puts in each slot."""
+    from textual.strip import Strip
+
+    tree = ast.parse(inspect.getsource(Strip))
+    init = next(
+        n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "__init__"
+    )
+    assigned = {}
+    for node in init.body:
+        assert isinstance(node, ast.Assign | ast.AnnAssign), ast.unparse(node)
+        target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+        assert isinstance(target, ast.Attribute) and node.value is not None, ast.unparse(node)
+        assigned[target.attr] = ast.unparse(node.value)
+    return assigned
+
+
+def test_strip_init_fills_exactly_the_slots_and_caches_we_make_lazily() -> None:
+    from textual.strip import Strip
+
+    installed = version("textual")
+    expected = {
+        **{name: f"FIFOCache({size})" for name, size in STRIP_CACHES.items()},
+        **STRIP_FIELDS,
+    }
+    assert textual_strip_init() == expected, (
+        f"Textual {installed}'s Strip.__init__ changed: re-check STRIP_CACHES, STRIP_FIELDS "
+        "and _lean_strip_init in recovery_tui/terminal.py before using this version"
+    )
+    assert set(Strip.__slots__) == set(expected), f"Textual {installed}'s Strip slots changed"
+    assert "__getattr__" not in vars(Strip) and "__getattribute__" not in vars(Strip)
+
+
+def held_caches(strip: object) -> list[str]:
+    from textual.cache import FIFOCache
+
+    return sorted(repr(o) for o in gc.get_referents(strip) if isinstance(o, FIFOCache))
+
+
+def test_a_strip_gets_each_cache_when_first_used_and_keeps_it() -> None:
+    from rich.segment import Segment
+    from rich.style import Style
+    from textual.strip import Strip
+
+    assert lazy_strip_caches(), "Strip is not as checked: the caches are eager again"
+    strip = Strip([Segment("hello "), Segment("world", Style(bold=True))])
+    assert held_caches(strip) == []
+    assert strip.crop(0, 5).text == "hello" and strip.crop(0, 5) is strip.crop(0, 5)
+    assert held_caches(strip) == ["<FIFOCache maxsize=16 hits=2 misses=1>"]
+    assert strip.apply_style(Style(italic=True)).text == "hello world"
+    assert strip.divide([3, 11])[1].text == "lo world"
+    assert len(held_caches(strip)) == 3
+    assert strip.cell_length == 11 and strip.text == "hello world"
+
+
+def test_the_app_makes_lean_strips_from_its_first_import() -> None:
+    """app.py imports terminal.py: Strips are lean before any screen exists."""
+    check = (
+        "import gc, recovery_tui.app; from rich.segment import Segment;"
+        "from textual.cache import FIFOCache; from textual.strip import Strip;"
+        "strip = Strip([Segment('x')]);"
+        "assert not [o for o in gc.get_referents(strip) if isinstance(o, FIFOCache)]"
+    )
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
