@@ -1,11 +1,11 @@
 """Past sessions, newest first, and the selected one in full.
 
 The log may hold years of sessions, so it is read in a thread: the newest page first
-(read from the end of the file, so it shows at once), then, once that is on screen, a
-light summary of every session (`core.journal.history`). Only the selected session is read
-in full, by its place in the file: a single line, so it is read at once rather than in a
-thread. The table is filled a page at a time as the cursor nears the end: 20,000 rows are
-never built up front.
+(read from the end of the file, so it shows at once), then, once that is on screen, the
+offset index of every session (`core.journal.history`). A row's cells and the selected
+session in full are read by their place in the file when shown: a page of lines, or a
+single one, so they are read at once rather than in a thread. The table is filled a page
+at a time as the cursor nears the end: 20,000 rows are never built up front.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from ..core.errors import UserError
 from ..core.insight.stats import format_duration
-from ..core.journal import SessionSummary, SummaryList
+from ..core.journal import SessionSummary
 from ..core.journal.history import PAGE, LoadedHistory, PanelSpan, load_history, newest_page
 from ..core.journal.record import SessionRecord
 from ..dialogs.note import NoteDialog
@@ -30,8 +30,8 @@ from ..widgets.session_detail import SessionDetail, plan_label, rounds_label, wh
 from ..widgets.too_small import MIN_WIDTH
 from .coach_screen import CoachScreen
 
-NEAR_END = 40
-"""Add the next page once the cursor is this close to the last row shown."""
+NEAR_END = 20
+"""Add the next page once the cursor is this close to the last row shown (below PAGE)."""
 PLAN_WIDTH = 24
 COLUMNS = ("Started", "Plan", "Status", "Rounds", "Time")
 
@@ -56,10 +56,11 @@ class HistoryScreen(CoachScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.history = LoadedHistory(SummaryList(), complete=False)
+        self.history = LoadedHistory(self.coach.journal, complete=False)
         self.selected_record: SessionRecord | None = None
         """The full record of the selected session, later note included."""
-        self._keep_id: str | None = None
+        self._keep: SessionSummary | None = None
+        """The session to keep selected when the log is read again."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -108,7 +109,7 @@ class HistoryScreen(CoachScreen):
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             warning = f"Could not read the session log: {error}"
-            self._show(LoadedHistory(SummaryList(), warning=warning))
+            self._show(LoadedHistory(self.coach.journal, warning=warning))
 
     def reload(self) -> None:
         """Read the whole log again (a session was saved, or the recovery window moved)."""
@@ -128,7 +129,7 @@ class HistoryScreen(CoachScreen):
     def _show(self, loaded: LoadedHistory) -> None:
         if self not in self.app.screen_stack:
             return  # left while the log was being read
-        self._keep_id = self._selected_id() or self._keep_id
+        self._keep = self._selected() or self._keep
         rows_kept = self._same_rows(loaded)
         self.set_class(not loaded.complete, "-loading")
         self.history = loaded
@@ -139,7 +140,7 @@ class HistoryScreen(CoachScreen):
         if not rows_kept:
             self.table.clear()
             self._add_page()
-        keep = (loaded.row_of(self._keep_id) if self._keep_id else None) or 0
+        keep = (loaded.row_of(self._keep) if self._keep else None) or 0
         while keep >= self.shown and self.shown < len(loaded):
             self._add_page()
         self._update_status()
@@ -154,10 +155,7 @@ class HistoryScreen(CoachScreen):
     def _same_rows(self, loaded: LoadedHistory) -> bool:
         """Whether the rows in the table are the newest of `loaded` too, as they are when
         the whole log follows its first page: then the table is kept, not rebuilt."""
-        shown = self.shown
-        return 0 < shown <= len(loaded) and all(
-            loaded.newest(i) == self.history.newest(i) for i in range(shown)
-        )
+        return self.shown > 0 and loaded.same_newest(self.history, self.shown)
 
     def _show_recovery(self) -> None:
         settings = self.coach.settings
@@ -211,15 +209,15 @@ class HistoryScreen(CoachScreen):
         if not 0 <= index < len(self.history):
             return
         summary = self.history.newest(index)
-        record = self.history.record(self.coach.journal, summary)
+        record = self.history.record(summary)
         self.selected_record = record
         detail = self.query_one(SessionDetail)
         this_year = self.coach.now().year
         detail.show(record or summary, saved=summary.in_log, this_year=this_year)
 
-    def _selected_id(self) -> str | None:
+    def _selected(self) -> SessionSummary | None:
         index = self.table.cursor_row
-        return self.history.newest(index).id if 0 <= index < len(self.history) else None
+        return self.history.newest(index) if 0 <= index < len(self.history) else None
 
     def action_back(self) -> None:
         self.dismiss()
@@ -259,6 +257,6 @@ class HistoryScreen(CoachScreen):
                 return
         elif unsaved is not None:
             unsaved.note = note  # the app's own copy, saved with the session
-        index = self.history.row_of(summary.id)
+        index = self.history.row_of(summary)
         if index is not None and index == self.table.cursor_row:
             self._show_detail(index)

@@ -108,9 +108,9 @@ async def test_history_without_sessions_says_so(make_app: AppFactory) -> None:
 
 async def test_history_builds_rows_a_page_at_a_time(make_app: AppFactory, paths: AppPaths) -> None:
     total = PAGE * 2 + 50
-    start = FIXED_NOW - timedelta(days=total)
+    start = FIXED_NOW - timedelta(days=3 * total)  # back into last year
     paths.data_dir.mkdir(parents=True)
-    lines = (encode_record(make_record(start + timedelta(days=i))) for i in range(total))
+    lines = (encode_record(make_record(start + timedelta(days=3 * i))) for i in range(total))
     paths.log_file.write_bytes(b"".join(lines))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -49,7 +49,7 @@ def test_a_record_out_of_range_is_an_unreadable_line_everywhere(
     log = SessionLog(path)
     assert [r.id for r in log.read_all().records] == ["good"]
     assert log.read_all().bad_lines == [2]
-    assert log.summaries().bad_lines == [2]
+    assert log.index().bad_lines == [2]
     assert [s.id for s in log.newest_summaries(5)] == ["good"]
     assert [r.id for r in log.tail(5)] == ["good"]
     assert [r.id for r in log.since(datetime(2020, 1, 1, tzinfo=UTC))] == ["good"]

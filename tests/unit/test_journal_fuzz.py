@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import recovery_tui.core.journal.lines as lines
 from recovery_tui.core.insight.export import history_lines
-from recovery_tui.core.journal import SessionLog, SummaryList, encode_record
+from recovery_tui.core.journal import SessionLog, encode_record
 from recovery_tui.core.journal import amendments as notes
 from recovery_tui.core.journal.lines import (
     MAX_LINE_BYTES,
@@ -102,8 +102,7 @@ def test_no_line_makes_a_reader_raise(raw: bytes) -> None:
     if record is not None and summary is not None:
         can_show(record)
         assert started == record.started == summary.started
-        shown = SummaryList([summary])[0]
-        assert (shown.id, shown.rounds_completed) == (record.id, record.rounds_completed)
+        assert (summary.id, summary.rounds_completed) == (record.id, record.rounds_completed)
 
 
 @FUZZ
@@ -122,7 +121,7 @@ def test_a_log_of_anything_is_read_by_every_reader(
     assert {good[0].id, good[1].id} <= {r.id for r in result.records}
     for record in result.records:
         can_show(record)
-    log.summaries()
+    log.index()
     log.newest_summaries(5)
     log.tail(5)
     log.since(START)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -34,8 +35,10 @@ def test_unsaved_sessions_are_listed_once_and_held_in_memory(paths: AppPaths) ->
     assert len(loaded) == 2
     assert [loaded.newest(i).id for i in range(2)] == [unsaved.id, logged.id]
     assert not loaded.newest(0).in_log and loaded.newest(1).in_log
-    assert loaded.record(SessionLog(paths.log_file), loaded.newest(0)) is unsaved
-    assert loaded.row_of(logged.id) == 1 and loaded.row_of("nobody") is None
+    assert loaded.record(loaded.newest(0)) is unsaved
+    assert loaded.row_of(loaded.newest(1)) == 1 and loaded.row_of(loaded.newest(0)) == 0
+    nobody = dataclasses.replace(loaded.newest(1), id="nobody")
+    assert loaded.row_of(nobody) is None
 
 
 def test_the_selected_record_is_read_with_its_later_note(paths: AppPaths) -> None:
@@ -43,7 +46,7 @@ def test_the_selected_record_is_read_with_its_later_note(paths: AppPaths) -> Non
     seed(paths, records)
     SessionLog(paths.log_file).amend(records[1].id, FIXED_NOW, note="heels flat!")
     loaded = load_history(SessionLog(paths.log_file), [])
-    middle = loaded.record(SessionLog(paths.log_file), loaded.newest(1))
+    middle = loaded.record(loaded.newest(1))
     assert middle is not None
     assert (middle.id, middle.note, middle.rounds) == (
         records[1].id,
@@ -57,7 +60,7 @@ def test_no_record_once_the_log_holds_other_sessions(paths: AppPaths) -> None:
     seed(paths, daily(3))
     loaded = load_history(SessionLog(paths.log_file), [])
     seed(paths, daily(3))  # `import` replaced the log: new ids at the same offsets
-    assert loaded.record(SessionLog(paths.log_file), loaded.newest(0)) is None
+    assert loaded.record(loaded.newest(0)) is None
 
 
 def test_a_damaged_log_is_listed_with_a_warning(paths: AppPaths) -> None:
@@ -165,7 +168,7 @@ def test_an_old_session_shows_its_amendment_though_none_is_held(paths: AppPaths)
     log = SessionLog(paths.log_file)
     log.amend(records[0].id, FIXED_NOW, note="a year on", check_after=5)
     loaded = load_history(log, [])
-    oldest = loaded.record(log, loaded.newest(len(loaded) - 1))
+    oldest = loaded.record(loaded.newest(len(loaded) - 1))
     assert oldest is not None and (oldest.note, oldest.check_after) == ("a year on", 5)
-    newest = loaded.record(log, loaded.newest(0))
+    newest = loaded.record(loaded.newest(0))
     assert newest is not None and newest.note == ""

@@ -1,4 +1,5 @@
-"""Session summaries list exactly what `read_all` reads, and lead back to the full record."""
+"""The offset index lists exactly what `read_all` reads; its places lead back to summaries
+and full records."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from factories import make_record
 from recovery_tui.core.journal import NOT_IN_LOG, LogReadError, SessionLog, encode_record
 from recovery_tui.core.journal.lines import summarize_line, summarize_record
 from recovery_tui.core.journal.record import SessionRecord, Status
+from recovery_tui.core.journal.summaries import SessionSummary
 
 
 def read_record_at(path: Path, offset: int) -> SessionRecord | None:
@@ -29,6 +31,15 @@ def _line_at(path: Path, offset: int) -> bytes:
     with path.open("rb") as handle:
         handle.seek(offset)
         return handle.readline()
+
+
+def indexed(path: Path) -> list[SessionSummary]:
+    """Every session the index lists, read back as summaries from their lines."""
+    index = SessionLog(path).index().index
+    places = [(index.offset(i), index.started(i)) for i in range(len(index))]
+    found = SessionLog(path).summaries_at(places)
+    assert None not in found
+    return [s for s in found if s is not None]
 
 
 START = datetime(2026, 11, 16, 7, 0, tzinfo=UTC)
@@ -66,9 +77,9 @@ def test_a_line_read_all_skips_is_skipped_too(raw: bytes, tmp_path: Path) -> Non
     path = tmp_path / "sessions.jsonl"
     path.write_bytes(encode_record(make_record(START)) + raw + b"\n")
     assert SessionLog(path).read_all().bad_lines == [2]
-    result = SessionLog(path).summaries()
+    result = SessionLog(path).index()
     assert result.bad_lines == [2]
-    assert len(result.summaries) == 1
+    assert len(result.index) == 1
 
 
 def test_summaries_match_the_records_in_start_order(tmp_path: Path) -> None:
@@ -78,7 +89,7 @@ def test_summaries_match_the_records_in_start_order(tmp_path: Path) -> None:
         status: Status = "partial" if index == 2 else "completed"
         SessionLog(path).append(make_record(started, status=status))
     records = SessionLog(path).read_all().records
-    summaries = SessionLog(path).summaries().summaries
+    summaries = indexed(path)
     assert [s.id for s in summaries] == [r.id for r in records]
     for summary, record in zip(summaries, records, strict=True):
         assert summary == summarize_record(record, summary.offset)
@@ -92,7 +103,7 @@ def test_each_summary_leads_back_to_its_full_record(tmp_path: Path) -> None:
     for hour in range(5):
         SessionLog(path).append(make_record(START + timedelta(hours=hour)))
     by_id = {r.id: r for r in SessionLog(path).read_all().records}
-    summaries = SessionLog(path).summaries().summaries
+    summaries = indexed(path)
     assert len(summaries) == 5
     for summary in summaries:
         assert read_record_at(path, summary.offset) == by_id[summary.id]
@@ -106,8 +117,9 @@ def test_no_record_where_there_is_no_line(offset: int, tmp_path: Path) -> None:
 
 
 def test_a_missing_log_has_no_summaries(tmp_path: Path) -> None:
-    result = SessionLog(tmp_path / "nothing.jsonl").summaries()
-    assert len(result.summaries) == 0 and result.bad_lines == []
+    result = SessionLog(tmp_path / "nothing.jsonl").index()
+    assert len(result.index) == 0 and result.bad_lines == []
+    assert SessionLog(tmp_path / "nothing.jsonl").summaries_at([(0, START.timestamp())]) == [None]
     assert read_record_at(tmp_path / "nothing.jsonl", 0) is None
 
 
@@ -162,7 +174,8 @@ def test_read_records_skips_what_the_log_no_longer_holds(tmp_path: Path) -> None
     path = tmp_path / "sessions.jsonl"
     for hour in range(3):
         SessionLog(path).append(make_record(START + timedelta(hours=hour)))
-    summaries = list(SessionLog(path).summaries().summaries)
+    summaries = indexed(path)
+    places = [(s.offset, s.started.timestamp()) for s in summaries]
     by_offset = SessionLog(path).records_of(summaries)
     assert [r.id for r in by_offset] == [s.id for s in summaries]
     unsaved = summarize_record(make_record(START))
@@ -170,4 +183,7 @@ def test_read_records_skips_what_the_log_no_longer_holds(tmp_path: Path) -> None
     # `import` rewrote the log: the same offsets now hold other sessions.
     path.write_bytes(b"".join(encode_record(make_record(START)) for _ in range(3)))
     assert SessionLog(path).records_of(summaries) == []
+    later = (encode_record(make_record(START + timedelta(days=1))) for _ in range(3))
+    path.write_bytes(b"".join(later))
+    assert SessionLog(path).summaries_at(places) == [None, None, None]  # started otherwise
     assert SessionLog(tmp_path / "gone.jsonl").records_of(summaries) == []

@@ -2,21 +2,22 @@
 
 from recovery_tui.core.journal.amendments import UNSET, Amendment
 from recovery_tui.core.journal.files import LogReadError, LogWriteError
+from recovery_tui.core.journal.index import SessionIndex
 from recovery_tui.core.journal.lines import encode_record
-from recovery_tui.core.journal.session_log import LogRead, SessionLog, Span, SummaryRead
-from recovery_tui.core.journal.summaries import NOT_IN_LOG, SessionSummary, SummaryList
+from recovery_tui.core.journal.session_log import IndexRead, LogRead, SessionLog, Span
+from recovery_tui.core.journal.summaries import NOT_IN_LOG, SessionSummary
 
 __all__ = [
     "NOT_IN_LOG",
     "UNSET",
     "Amendment",
+    "IndexRead",
     "LogRead",
     "LogReadError",
     "LogWriteError",
+    "SessionIndex",
     "SessionLog",
     "SessionSummary",
     "Span",
-    "SummaryList",
-    "SummaryRead",
     "encode_record",
 ]

@@ -7,8 +7,9 @@ has its later amendments (notes.jsonl) laid over it.
 
 The log is appended to in start order (give or take `DISORDER_SLACK`), so the newest
 sessions are read from the end of the file (`tail`, `since`), a span of days anywhere by
-bisecting it (`between`), and the whole history as light summaries that remember each
-line's offset (`summaries`), so a full record is read back by its place in the file.
+bisecting it (`between`), and the whole history as an offset index (`index`: where each
+line starts and when its session did), so a row or a full record is read back by its
+place in the file when it is shown (`summaries_at`, `records_of`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from recovery_tui.core.journal.files import (
     read_error,
     reason,
 )
+from recovery_tui.core.journal.index import SessionIndex
 from recovery_tui.core.journal.lines import (
     MAX_LINE_BYTES,
     check_line,
@@ -44,7 +46,7 @@ from recovery_tui.core.journal.lines import (
 )
 from recovery_tui.core.journal.record import EARLIEST, SessionRecord
 from recovery_tui.core.journal.spans import DISORDER_SLACK, lines_in_span
-from recovery_tui.core.journal.summaries import SessionSummary, SummaryList
+from recovery_tui.core.journal.summaries import SessionSummary
 
 if TYPE_CHECKING:
     from recovery_tui.core.journal.merge import MergeResult
@@ -81,10 +83,10 @@ class LogRead:
 
 
 @dataclass
-class SummaryRead:
-    """Every readable session's summary in start order, and the unreadable lines."""
+class IndexRead:
+    """Every readable session's place in the file, in start order, and the unreadable lines."""
 
-    summaries: SummaryList = field(default_factory=SummaryList)
+    index: SessionIndex = field(default_factory=SessionIndex)
     bad_lines: list[int] = field(default_factory=list)
 
 
@@ -161,24 +163,26 @@ class SessionLog:
             for raw in self._lines_with_id(session_id)
         )
 
-    # ---- the offset index: summaries ---------------------------------------
+    # ---- the offset index ------------------------------------------------
 
-    def summaries(self) -> SummaryRead:
-        """Every readable session's summary, in start order, streaming the file once."""
-        result = SummaryRead()
-        names: dict[str, str] = {}
+    def index(self) -> IndexRead:
+        """Every readable session's offset and start, in start order, streaming the file once.
+
+        Each line is still checked by the one validator, so the unreadable ones are counted.
+        """
+        result = IndexRead()
         for number, offset, raw in self._lines_forward():
             if is_blank(raw):
                 continue
-            summary = summarize_line(raw, offset, names)
-            if summary is None:
+            checked = check_line(raw)
+            if checked is None:
                 result.bad_lines.append(number)
             else:
-                result.summaries.append(summary)
-        result.summaries.sort()
+                result.index.add(offset, checked.started)
+        result.index.sort()
         return result
 
-    def newest_summaries(self, count: int) -> SummaryList:
+    def newest_summaries(self, count: int) -> list[SessionSummary]:
         """The summaries of the last `count` readable lines, in start order, from the end."""
         found: list[SessionSummary] = []
         names: dict[str, str] = {}
@@ -188,7 +192,30 @@ class SessionLog:
             if not is_blank(raw) and (summary := summarize_line(raw, offset, names)):
                 found.append(summary)
         found.sort(key=lambda s: s.started)
-        return SummaryList(found)
+        return found
+
+    def summaries_at(self, places: Iterable[tuple[int, float]]) -> list[SessionSummary | None]:
+        """The summaries of the lines at these (offset, start timestamp) places.
+
+        None for a place whose line is unreadable or holds a session started at another
+        time: the log was replaced (by `import`) since it was indexed.
+        """
+        wanted = list(places)
+        found: list[SessionSummary | None] = []
+        names: dict[str, str] = {}
+        try:
+            handle = open_for_reading(self.path)
+            if handle is not None:
+                with handle:
+                    for offset, started in wanted:
+                        handle.seek(offset)
+                        raw = handle.readline(MAX_LINE_BYTES + 1)
+                        summary = summarize_line(raw, offset, names)
+                        same = summary is not None and summary.started.timestamp() == started
+                        found.append(summary if same else None)
+        except OSError:
+            pass  # shown as unreadable; the next full read reports why
+        return found + [None] * (len(wanted) - len(found))
 
     def records_of(self, summaries: Iterable[SessionSummary]) -> list[SessionRecord]:
         """The full records of these summaries, read by offset, amended.
