@@ -3,25 +3,26 @@
 Each unfinished session is restored before anything is asked, so the question is only
 put for sessions that can really be resumed; one that cannot (its plan is gone or
 changed, the file is damaged) gets a message naming its file, which is kept as it is.
+
+Every start asks, and almost always there is nothing to resume: the engine, the saved-state
+reader and the dialog are imported only once a session is found.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from ..core.errors import UserError
-from ..core.journal.record import SessionRecord
 from ..core.scale import score
-from ..core.session.engine import Session
-from ..core.session.saved import StateError, saved_record, session_from_state
 from ..core.session.types import EngineConfig
 from ..core.session.unfinished import Claim, claim_orphans, describe_state
-from ..dialogs.choice import ChoiceDialog
 
 if TYPE_CHECKING:
     from ..app import RecoveryApp
+    from ..core.journal.record import SessionRecord
+    from ..core.session.engine import Session
 
-Restorable = tuple[Claim, Session]
+Restorable: TypeAlias = "tuple[Claim, Session]"
 
 
 def offer_resume(app: RecoveryApp) -> bool:
@@ -54,6 +55,8 @@ def _logged_already(app: RecoveryApp, claim: Claim) -> bool:
 
 def _restore(app: RecoveryApp, claim: Claim) -> Restorable | None:
     """The session saved in `claim`, paused where it stopped; None (and a message) if not."""
+    from ..core.session.saved import StateError, session_from_state
+
     plan = app.plan(str(claim.state.get("plan", "")))
     try:
         if plan is None:
@@ -75,6 +78,8 @@ def _restore(app: RecoveryApp, claim: Claim) -> Restorable | None:
 
 
 def _ask(app: RecoveryApp, pending: list[Restorable]) -> None:
+    from ..dialogs.choice import ChoiceDialog
+
     if not pending:
         if app.start_now:
             app.start_session(app.start_plan or app.settings.default_plan)
@@ -113,6 +118,8 @@ def _handle(app: RecoveryApp, claim: Claim, session: Session, answer: str) -> No
     if answer == "resume":
         app.start_session(session.plan.id, session=session, claim=claim)
     elif answer == "save":
+        from ..core.session.saved import saved_record
+
         record = saved_record(claim.state) or _record_of(session, claim)
         if app.save_record(record):
             claim.discard()

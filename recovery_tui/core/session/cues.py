@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from ..plans.model import SideOrder
 from ..safe_text import clean
-from .engine import Session
 from .types import Event, EventKind, Phase
+
+if TYPE_CHECKING:  # every command line builds its help from `CueName`: not the engine
+    from .engine import Session
 
 MIN_GAP = 0.25
 """Seconds between two bells below which terminals (and tmux) may merge them."""
