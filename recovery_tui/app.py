@@ -20,6 +20,7 @@ from .core.plans.catalog import PlanCatalog, load_catalog
 from .core.safe_text import clean, clean_line
 from .core.settings.fields import Settings
 from .core.settings.file import LoadedSettings, load_settings, save_settings
+from .core.settings.themes import unknown_theme
 from .dialogs.guard import KEY_GUARD_SECONDS, KeyGuard
 from .screens.home import HomeScreen
 from .styles import stylesheet
@@ -180,12 +181,12 @@ class RecoveryApp(App[int]):
             self.start_session(self.start_plan or self.settings.default_plan)
 
     def _apply_theme(self, theme: str) -> None:
-        if theme in self.available_themes:
+        problem = unknown_theme(self.paths.config_file, theme, self.available_themes)
+        if problem is None:
             self.theme = theme
         else:
-            names = ", ".join(sorted(self.available_themes))
             self.notify(
-                f"{self.paths.config_file}: 'theme' must be one of: {names}; got {theme!r}",
+                problem,
                 title="Unknown theme",
                 severity="warning",
                 timeout=20,

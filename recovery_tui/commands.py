@@ -48,8 +48,11 @@ def status(args: argparse.Namespace, paths: AppPaths) -> int:
     """The check-in: lines for people, or `--json` / `--format` for a status bar."""
     from .core.insight.adherence import reading_spans
     from .core.journal import SessionLog
+    from .core.settings.themes import unknown_theme
 
     settings = _settings(paths)
+    if problem := unknown_theme(paths.config_file, settings.theme):
+        warn(problem)  # as the app says it; the theme changes nothing here
     now = datetime.now().astimezone()
     window_days = settings.recovery_window_days
     log = SessionLog(paths.log_file)

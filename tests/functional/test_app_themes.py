@@ -7,12 +7,21 @@ from collections.abc import Callable
 from typing import Any
 
 from app_helpers import start_default_plan
+from textual.app import App
 
 from recovery_tui.core.settings.paths import AppPaths
+from recovery_tui.core.settings.themes import THEMES
 from recovery_tui.screens.history import HistoryScreen
 from recovery_tui.screens.settings import SettingsScreen
 
 AppFactory = Callable[..., Any]
+
+
+def test_the_themes_status_checks_against_are_textuals(make_app: AppFactory) -> None:
+    """`status` checks the theme setting without importing Textual, against its own copy
+    of the list: it must be the one the app offers (a Textual upgrade shows up here)."""
+    assert list(THEMES) == sorted(App[None]().available_themes)
+    assert list(THEMES) == sorted(make_app().available_themes)
 
 
 async def test_every_theme_renders_every_screen(make_app: AppFactory) -> None:

@@ -11,6 +11,7 @@ from cli_helpers import cli, log_file, skip_near_midnight, write_config
 from factories import make_record
 
 from recovery_tui.core.journal import SessionLog
+from recovery_tui.core.settings.themes import THEMES
 
 
 def test_status_json_from_the_command(tmp_path: Path) -> None:
@@ -45,3 +46,19 @@ def test_status_format_from_the_command(tmp_path: Path) -> None:
     bad = cli(tmp_path, "status", "--format", "{today}")
     assert bad.returncode == 1 and bad.stdout == ""
     assert "unknown field '{today}'; known fields: day_after_race" in bad.stderr
+
+
+def test_status_names_an_unknown_theme_on_stderr_as_the_app_does(tmp_path: Path) -> None:
+    """The theme changes nothing in status, but a typo there is worth knowing about."""
+    config = write_config(tmp_path, b'theme = "solarised-dark"\n')
+    result = cli(tmp_path, "status")
+    assert result.returncode == 0 and "sessions today" in result.stdout
+    assert result.stderr == (
+        f"recovery-tui: {config}: 'theme' must be one of: {', '.join(THEMES)}; "
+        "got 'solarised-dark'\n"
+    )
+    for args in (("status", "--json"), ("status", "--format", "{target}")):
+        again = cli(tmp_path, *args)
+        assert again.returncode == 0 and "'theme' must be one of" in again.stderr, args
+    write_config(tmp_path, b'theme = "solarized-dark"\n')
+    assert cli(tmp_path, "status").stderr == ""

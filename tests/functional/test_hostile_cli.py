@@ -164,6 +164,18 @@ def test_a_hostile_settings_file_is_reported_plainly(tmp_path: Path) -> None:
     assert "theme" in err and "pacing" in err and "[/]" in err
 
 
+@pytest.mark.parametrize("key", ["markup", "click-screenshot", "broken-markup"])
+def test_status_quotes_an_unknown_hostile_theme_as_data(tmp_path: Path, key: str) -> None:
+    """Markup passes the settings file's check of a name (control codes, bidi and
+    zero-width characters do not: the test above); status says it is no theme, as data."""
+    config = tmp_path / "xdg-config" / "recovery-tui" / "settings.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(f"theme = {json.dumps(EVIL[key])}\n", encoding="utf-8")
+    _, err = run(tmp_path, "status")
+    assert "'theme' must be one of: ansi-dark, " in err
+    assert f"got {EVIL[key]!r}" in err, "literally, as repr quotes it (no markup read)"
+
+
 def test_argparse_errors_quote_what_was_typed_plainly(tmp_path: Path) -> None:
     result = cli(tmp_path, "history", "--days", "\x1b]0;T\x07")
     assert result.returncode == 2
