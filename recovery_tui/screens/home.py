@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.insight.adherence import recovery_window
@@ -19,6 +19,7 @@ from ..core.insight.next_due import due_by_settings
 from ..core.insight.stats import format_today, today_summary
 from ..core.safe_text import clean
 from ..widgets.calendar_strip import CalendarStrip
+from ..widgets.key_footer import KeyFooter
 from ..widgets.plan_detail import PlanDetail
 from .coach_screen import CoachScreen
 
@@ -42,7 +43,7 @@ class HomeScreen(CoachScreen):
             plans.border_title = self.app.title
             yield plans
             yield PlanDetail(id="plan-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def _options(self) -> list[Option]:
         options = []

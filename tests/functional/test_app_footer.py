@@ -9,6 +9,7 @@ from app_helpers import footer_keys, start_default_plan
 from textual.screen import Screen
 from textual.widgets import OptionList
 
+from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.screens.active import ActiveSetScreen
 from recovery_tui.screens.help import HelpScreen
 from recovery_tui.screens.history import HistoryScreen
@@ -24,6 +25,27 @@ async def test_plan_selection_lists_its_keys_and_the_palette(make_app: AppFactor
         assert isinstance(app.screen, HomeScreen)
         keys = await footer_keys(pilot)
         assert keys == ["⏎ Start", "h History", "s Settings", "? Help", "q Quit", "^p palette"]
+
+
+async def test_plan_selection_keys_follow_the_highlighted_plan(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    """The footer is rebuilt only when its keys change, so check that it still does."""
+    paths.plans_dir.mkdir(parents=True)
+    (paths.plans_dir / "broken.toml").write_bytes(b'name = "x\n')
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        plans = app.screen.query_one("#plan-list", OptionList)
+        keys = await footer_keys(pilot)
+        for highlighted in (1, plans.option_count - 1, 2, plans.option_count - 1, 0):
+            plans.highlighted = highlighted
+            shown = await footer_keys(pilot)
+            assert ("⏎ Start" in shown) is (highlighted != plans.option_count - 1)
+        assert shown == keys
+        await pilot.press("h")
+        await footer_keys(pilot)
+        await pilot.press("escape")
+        assert await footer_keys(pilot) == keys
 
 
 async def test_a_click_on_a_key_presses_it(make_app: AppFactory) -> None:
