@@ -130,6 +130,7 @@ class HistoryScreen(CoachScreen):
         if self not in self.app.screen_stack:
             return  # left while the log was being read
         self._keep = self._selected() or self._keep
+        before = self.history
         rows_kept = self._same_rows(loaded)
         self.set_class(not loaded.complete, "-loading")
         self.history = loaded
@@ -137,6 +138,17 @@ class HistoryScreen(CoachScreen):
         warning.update(loaded.warning)
         warning.set_class(bool(loaded.warning), "-shown")
         self.set_class(loaded.complete and not len(loaded), "-empty")
+        keep = self._fill_table(loaded, rows_kept)
+        # The whole log after its first page, the same rows: what is shown stays (drawing
+        # it again would cost the peak memory of a second render, 0.3 MB at 4b).
+        settled = rows_kept and not before.complete
+        if not (settled and keep == self.table.cursor_row):
+            self._select(keep)
+        if not (settled and loaded.window == before.window):
+            self._show_recovery()
+
+    def _fill_table(self, loaded: LoadedHistory, rows_kept: bool) -> int:
+        """Rows up to the one to keep selected (a page at least); returns that row."""
         if not rows_kept:
             self.table.clear()
             self._add_page()
@@ -144,13 +156,15 @@ class HistoryScreen(CoachScreen):
         while keep >= self.shown and self.shown < len(loaded):
             self._add_page()
         self._update_status()
-        if len(loaded):
-            self.table.move_cursor(row=keep, animate=False)
-            self._show_detail(keep)
+        return keep
+
+    def _select(self, row: int) -> None:
+        if len(self.history):
+            self.table.move_cursor(row=row, animate=False)
+            self._show_detail(row)
         else:
             self.selected_record = None
             self.query_one(SessionDetail).show(None)
-        self._show_recovery()
 
     def _same_rows(self, loaded: LoadedHistory) -> bool:
         """Whether the rows in the table are the newest of `loaded` too, as they are when
