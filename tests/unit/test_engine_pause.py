@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from engine_helpers import FATIGUE, FIXED, REPS, kinds, make, run
 
+from recovery_tui.core import doses
+from recovery_tui.core.plans.model import Dose, Exercise
 from recovery_tui.core.session.engine import RUNNER
 from recovery_tui.core.session.types import EventKind, Phase
 
@@ -97,8 +99,39 @@ def test_range_words_say_how_many_to_the_minimum_and_that_stopping_is_allowed() 
     from recovery_tui.core.session.coaching import range_words, status_line
 
     session, clock = make(REPS)
-    run(session, clock, 3 + 2 * 7)
+    run(session, clock, 3)
+    assert status_line(session) == "Rep 1 of 10-15 · at least 10 · stop any time after (n)"
+    run(session, clock, 2 * 7)
     assert range_words(session) == "3 to go to 10 · stop any time after (n)"
     assert status_line(session).endswith("stop any time after (n)")
-    run(session, clock, 2 * 3)
+    run(session, clock, 2 * 2)
+    assert status_line(session) == "Rep 10 of 10-15 · this one makes 10 · stop any time after (n)"
+    run(session, clock, 2)
     assert range_words(session) == "minimum done · stop any time (n), or go on to 15"
+    run(session, clock, 2 * 4)
+    assert status_line(session) == "Rep 15 of 10-15 · minimum done · the last one, or stop now (n)"
+
+
+def test_held_range_words_count_the_hold_to_come_during_a_relax() -> None:
+    from recovery_tui.core.session.coaching import status_line
+
+    session, clock = make(
+        Exercise("Calf raise", Dose(doses.HELD, 2, 3, hold_seconds=5, relax_seconds=3))
+    )
+    run(session, clock, 3)
+    assert status_line(session) == "Hold · rep 1 of 2-3 · at least 2 · stop any time after (n)"
+    run(session, clock, 5)
+    assert session.phase is Phase.RELAX
+    assert status_line(session) == (
+        "Relax · next is rep 2 of 2-3 · 1 to go to 2 · stop any time after (n)"
+    )
+    run(session, clock, 3)
+    assert status_line(session).endswith(
+        "rep 2 of 2-3 · this one makes 2 · stop any time after (n)"
+    )
+    run(session, clock, 5)
+    assert status_line(session).endswith("or go on to 3")
+    run(session, clock, 3)
+    assert (
+        status_line(session) == "Hold · rep 3 of 2-3 · minimum done · the last one, or stop now (n)"
+    )

@@ -73,13 +73,21 @@ def floor_words(session: Session) -> str:
 
 
 def range_words(session: Session) -> str:
-    """Where a range stands: how many to the minimum, and that stopping is allowed after."""
+    """Where a range stands, as a coach says it: the minimum, how many to it, this one
+    reaching it or being the last; and that stopping is allowed once it is reached."""
     dose = session.exercise.dose
     if not dose.kind.shows_range(dose):
         return ""
     done = session.count(session.side)
+    this_one = session.phase is not Phase.RELAX  # in a relax, the next one is to come
+    if done == 0:
+        return f"at least {dose.low} · stop any time after (n)"
+    if done == dose.low - 1 and this_one:
+        return f"this one makes {dose.low} · stop any time after (n)"
     if done < dose.low:
         return f"{dose.low - done} to go to {dose.low} · stop any time after (n)"
+    if done == dose.high - 1 and this_one:
+        return "minimum done · the last one, or stop now (n)"
     if done < dose.high:
         return f"minimum done · stop any time (n), or go on to {dose.high}"
     return ""
