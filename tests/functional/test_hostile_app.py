@@ -28,8 +28,8 @@ from app_helpers import (
 from conftest import FIXED_NOW, FakeClock
 from hostile_strings import EVIL, assert_safe, assert_shown_safely, evil_plan, shown, svg_text
 from textual.command import CommandList, CommandPalette
+from textual.content import Content
 from textual.widgets import DataTable, OptionList
-from textual.widgets._toast import Toast
 
 from recovery_tui.core.journal.record import ExerciseResult, SessionRecord
 from recovery_tui.core.settings.paths import AppPaths
@@ -47,9 +47,17 @@ def screen_text(app: Any) -> str:
     return svg_text(app.export_screenshot())
 
 
+TOAST = "Toast"
+"""A notification's widget, found by its CSS type name: Textual exports no class for it."""
+
+
 def toast_text(app: Any) -> str:
-    """What the toasts show, unwrapped (each toast renders a `Content`)."""
-    return "\n".join(toast.render().plain for toast in app.screen.query(Toast))
+    """What the toasts show, unwrapped: each renders a `Content` (never a markup string)."""
+    toasts = app.screen.query(TOAST)
+    assert toasts, "no toast on the screen"
+    rendered = [toast.render() for toast in toasts]
+    assert all(isinstance(content, Content) for content in rendered), rendered
+    return "\n".join(content.plain for content in rendered)
 
 
 @pytest.fixture
@@ -157,7 +165,7 @@ async def test_clicking_the_end_of_session_toast_runs_nothing(
         await answer_questions(pilot)
         await pilot.pause()
         assert CLICK_PLAN_NAME in toast_text(app)
-        assert await pilot.click(Toast, offset=(4, 2))
+        assert await pilot.click(TOAST, offset=(4, 2))
         await pilot.pause()
         assert app.is_running and app.return_code is None
         assert isinstance(app.screen, HomeScreen)
@@ -198,7 +206,7 @@ async def test_a_plan_error_quoting_markup_is_shown_plain_and_its_toast_does_not
         await pilot.pause(0.2)
         assert_safe(screen_text(app), "plan error toast")
         assert "1 plan not loaded" in toast_text(app)
-        await pilot.click(Toast, offset=(4, 2))
+        await pilot.click(TOAST, offset=(4, 2))
         await pilot.pause()
         assert app.is_running
         options = app.screen.query_one(OptionList)
@@ -221,7 +229,7 @@ async def test_a_hostile_theme_is_named_literally_and_its_toast_does_nothing(
         assert_safe(screen_text(app), "theme toast")
         text = toast_text(app)
         assert "Unknown theme" in text and theme in text
-        for toast in app.screen.query(Toast):
+        for toast in app.screen.query(TOAST):
             await pilot.click(toast, offset=(4, 2))
         await pilot.pause()
         assert app.is_running
