@@ -37,6 +37,7 @@ from recovery_tui.screens.active import ActiveSetScreen
 from recovery_tui.screens.help import help_sections
 from recovery_tui.screens.history import HistoryScreen
 from recovery_tui.screens.settings import SettingsScreen
+from recovery_tui.widgets.plan_detail import PlanDetail
 from recovery_tui.widgets.setting_field import SettingField
 
 AppFactory = Callable[..., Any]
@@ -238,10 +239,12 @@ async def leave(pilot: Pilot[Any]) -> None:
     await answer_questions(pilot)
 
 
-def text_of(where: Static | App[Any], selector: str = "") -> str:
-    """What a Static shows, as plain text: the widget itself, or the one `selector`
-    finds on the app's current screen (markup in it would have been parsed away)."""
-    widget = where if isinstance(where, Static) else where.screen.query_one(selector, Static)
+def text_of(where: Static | PlanDetail | App[Any], selector: str = "") -> str:
+    """What a Static (or the plan detail) shows, as plain text: the widget itself, or the
+    one `selector` finds on the app's current screen (markup in it would have been parsed
+    away)."""
+    widget = where.screen.query_one(selector) if isinstance(where, App) else where
+    assert isinstance(widget, Static | PlanDetail), widget
     content = widget.content
     if isinstance(content, Text):
         return content.plain

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from ..core.plans.model import Exercise, Plan
 from ..core.plans.text import plan_summary
@@ -91,16 +91,27 @@ def _exercise_body(exercise: Exercise) -> list[Paragraph]:
     return lines
 
 
-class PlanDetail(VerticalScroll, can_focus=False):
-    """Scrollable detail of the plan selected on the home screen."""
+class PlanDetail(ScrollView, can_focus=False):
+    """Scrollable detail of the plan selected on the home screen, drawn line by line.
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="plan-text")
+    The plan is wrapped once for the width into lines; the screen asks only for the lines
+    in view (Textual's line API). A `Static` in a `VerticalScroll` styled every line of the
+    plan (77 for the full circuit at 100x30) and kept each line's derived strips while the
+    history was open.
+    """
+
+    DEFAULT_CSS = "PlanDetail { overflow-x: hidden; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.content: RenderableType = Text()
+        """What is shown: the plan, or why its file was not loaded."""
+        self._lines: list[Strip] = []
+        self._wrapped_at = 0
+        """The width `_lines` were wrapped to; 0 when they must be wrapped again."""
 
     def show(self, plan: Plan | None) -> None:
-        body = self.query_one("#plan-text", Static)
-        body.update(plan_text(plan) if plan else Text("No plan selected."))
-        self.scroll_home(animate=False)
+        self._show(plan_text(plan) if plan else Text("No plan selected."))
 
     def show_failure(self, message: str) -> None:
         """Why a plan file was not loaded, located, and what to do about it."""
@@ -111,5 +122,37 @@ class PlanDetail(VerticalScroll, can_focus=False):
             "then start the app again. The other plans work as usual.",
             style="dim",
         )
-        self.query_one("#plan-text", Static).update(text)
+        self._show(text)
+
+    def _show(self, content: RenderableType) -> None:
+        self.content = content
+        self._wrapped_at = 0
         self.scroll_home(animate=False)
+        self._wrap()
+        self.refresh()
+
+    def _wrap(self) -> None:
+        """Wrap the content to the width there is now, if it is not wrapped to it."""
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._wrapped_at:
+            return
+        console = self.app.console
+        options = console.options.update_width(width)
+        lines = console.render_lines(self.content, options, style=self.rich_style, pad=False)
+        self._lines = [Strip(line) for line in lines]  # Textual pads them, as a Static's
+        self._wrapped_at = width
+        self.virtual_size = Size(width, len(self._lines))
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._wrapped_at = 0  # a new theme: the lines are styled again
+
+    def on_resize(self) -> None:
+        self._wrap()
+
+    def render_line(self, y: int) -> Strip:
+        self._wrap()
+        index = self.scroll_offset.y + y
+        if index < len(self._lines):
+            return self._lines[index]
+        return Strip.blank(self.scrollable_content_region.width, self.rich_style)

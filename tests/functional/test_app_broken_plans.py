@@ -37,7 +37,7 @@ async def test_broken_plans_get_one_notification_and_a_place_in_the_plan_list(
         assert "⏎ Start" in await footer_keys(pilot)
         plans.highlighted = 5  # c-clash.toml
         await pilot.pause()
-        plan_text = text_of(app, "#plan-text")
+        plan_text = text_of(app, "#plan-detail")
         assert "This plan file was not loaded" in plan_text
         assert f"{paths.plans_dir / 'c-clash.toml'}: id 'full-circuit' is already used" in plan_text
         assert "⏎ Start" not in await footer_keys(pilot)
@@ -46,4 +46,4 @@ async def test_broken_plans_get_one_notification_and_a_place_in_the_plan_list(
         assert isinstance(app.screen, HomeScreen)  # nothing to start
         plans.highlighted = 3
         await pilot.pause()
-        assert f"{paths.plans_dir / 'a-syntax.toml'}: line 1" in text_of(app, "#plan-text")
+        assert f"{paths.plans_dir / 'a-syntax.toml'}: line 1" in text_of(app, "#plan-detail")

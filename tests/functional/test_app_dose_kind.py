@@ -40,7 +40,7 @@ async def test_a_session_of_the_fifth_kind_runs_is_logged_and_shows_in_history(
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert "1. Single-leg balance\n   2 holds of 20 s each side" in text_of(
-                app, "#plan-text"
+                app, "#plan-detail"
             )
             screen = await start_default_plan(pilot)
             assert text_of(app, "#exercise-name").startswith("Single-leg balance")

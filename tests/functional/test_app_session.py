@@ -318,7 +318,7 @@ async def test_markup_and_escapes_in_a_plan_are_shown_literally(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        detail = text_of(app.screen.query_one("#plan-text", Static))
+        detail = text_of(app, "#plan-detail")
         assert "[bold]x[/]" in detail and "[link=http://x]y" in detail
         screen = await start_default_plan(pilot)
         await step(pilot, screen, clock, 5 + 3)

@@ -76,6 +76,18 @@ def test_home_plan_detail_scrolled(make_app: AppFactory, snap_compare: SnapCompa
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 
 
+def test_home_plan_detail_after_a_resize(make_app: AppFactory, snap_compare: SnapCompare) -> None:
+    """Wrapped again for the new width, scrolled to its end (drawn by the old Static)."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.resize_terminal(90, 26)
+        await pilot.pause()
+        pilot.app.screen.query_one(PlanDetail).scroll_end(animate=False)
+
+    assert snap_compare(make_app(), terminal_size=(120, 30), run_before=run_before)
+
+
 FLOOR_SIZES = [
     pytest.param((80, 24), id="80x24"),
     pytest.param((100, 30), id="100x30"),
