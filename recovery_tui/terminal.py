@@ -16,13 +16,16 @@ The session state is already on disk after every count, so the right answer is t
 leave: a hang-up on stdin becomes a SIGHUP to ourselves, which the app handles like
 any other hang-up. Output to a terminal that is gone is dropped instead of fatal.
 
-It also makes Textual's `Strip` lighter (see `lazy_strip_caches`): every rendered line
-is a Strip, and Textual 8 gives each one seven empty caches it mostly never fills.
+It also works around two costs of Textual's own: every rendered line is a `Strip`, and
+Textual 8 gives each seven empty caches it mostly never fills (`lazy_strip_caches`);
+and a removed widget that watched another's attribute stays alive until that attribute
+changes (Textual issue #6666), so every recompose of a Footer left its keys behind
+(`drop_closed_watchers`).
 
 This is the one module that touches Textual's private names (Textual PR #6690, which
-would fix the driver upstream, is still open): they are listed in `LINUX_DRIVER_INTERNALS`
-and `STRIP_CACHES`, pyproject pins Textual to the range they were checked on, and
-tests/functional/test_terminal_hooks.py fails loudly if a release moves one.
+would fix the driver upstream, is still open): they are listed in `LINUX_DRIVER_INTERNALS`,
+`STRIP_CACHES` and `WATCHERS_ATTRIBUTE`, pyproject pins Textual to the range they were
+checked on, and tests/functional/test_terminal_hooks.py fails loudly if a release moves one.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from typing import IO, Any
 from rich.segment import Segment
 from textual.app import App
 from textual.cache import FIFOCache
+from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
 from textual.strip import Strip
@@ -281,6 +285,45 @@ def lazy_strip_caches() -> bool:
 
 
 lazy_strip_caches()
+
+
+# ---- Textual's watchers: those of closed widgets dropped when another one is added ----
+
+WATCHERS_ATTRIBUTE = "__watchers"
+"""Where Textual keeps, on the watched object, each attribute's (node, callback) list."""
+
+
+def _watch_dropping_closed(
+    self: DOMNode, obj: Any, attribute_name: str, callback: Any, init: bool = True
+) -> None:
+    """`DOMNode.watch`, after dropping the watchers of `attribute_name` whose node closed.
+
+    Textual drops them only when the attribute next changes, so a widget removed from the
+    screen stays alive for as long as something it watched keeps its value: the Footer's
+    keys (each recompose binds new ones to `Footer.compact`, which never changes) and
+    the history's Header (it watches the app's title). Textual issue #6666, still open.
+    """
+    watchers = getattr(obj, WATCHERS_ATTRIBUTE, {}).get(attribute_name)
+    if watchers:
+        watchers[:] = [(node, call) for node, call in watchers if not node._closing]
+    _TEXTUAL_WATCH(self, obj, attribute_name, callback, init)
+
+
+_TEXTUAL_WATCH = DOMNode.watch
+
+
+def drop_closed_watchers() -> None:
+    """Install `_watch_dropping_closed` as `DOMNode.watch` (idempotent; done on import).
+
+    The Footer recomposes whenever the keys it shows change: the active screen's, at every
+    phase of a session. Measured 2026-12-02, headless at 100x30 with a fake clock, six
+    stretches of a full circuit of 40 engine steps each: FooterKeys alive 812 -> 13,
+    resident memory 70.2 -> 58.6 MB. Figure 4b (one visit to the history) is unchanged.
+    """
+    DOMNode.watch = _watch_dropping_closed  # type: ignore[method-assign]
+
+
+drop_closed_watchers()
 
 
 # ---- escapes Textual has no API for: the window title and desktop notifications ----

@@ -2,7 +2,8 @@
 
 `HangupSafeDriver` overrides `LinuxDriver`'s signal handlers and wraps its output file
 (see recovery_tui/terminal.py for the Textual bug this works around), and
-`lazy_strip_caches` takes over `Strip.__init__` and its cache slots. pyproject pins
+`lazy_strip_caches` takes over `Strip.__init__` and its cache slots, and
+`drop_closed_watchers` prunes the watcher lists Textual keeps. pyproject pins
 Textual to the range this was checked on; these tests say what to re-check before
 widening it.
 """
@@ -20,11 +21,14 @@ from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
+from textual.app import App, ComposeResult
+from textual.widgets import Footer, Static
 
 from recovery_tui.terminal import (
     LINUX_DRIVER_INTERNALS,
     STRIP_CACHES,
     STRIP_FIELDS,
+    WATCHERS_ATTRIBUTE,
     lazy_strip_caches,
 )
 
@@ -123,13 +127,61 @@ def test_a_strip_gets_each_cache_when_first_used_and_keeps_it() -> None:
     assert strip.cell_length == 11 and strip.text == "hello world"
 
 
-def test_the_app_makes_lean_strips_from_its_first_import() -> None:
-    """app.py imports terminal.py: Strips are lean before any screen exists."""
+def test_the_app_has_the_workarounds_from_its_first_import() -> None:
+    """app.py imports terminal.py: Strips are lean, and watchers pruned, before any screen."""
     check = (
         "import gc, recovery_tui.app; from rich.segment import Segment;"
         "from textual.cache import FIFOCache; from textual.strip import Strip;"
         "strip = Strip([Segment('x')]);"
-        "assert not [o for o in gc.get_referents(strip) if isinstance(o, FIFOCache)]"
+        "assert not [o for o in gc.get_referents(strip) if isinstance(o, FIFOCache)];"
+        "from textual.dom import DOMNode;"
+        "assert DOMNode.watch.__module__ == 'recovery_tui.terminal'"
     )
     done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_textual_keeps_watchers_where_we_prune_them_and_prunes_them_alike() -> None:
+    from textual import reactive
+    from textual.dom import DOMNode
+
+    installed = version("textual")
+    where = f"Textual {installed} moved its watchers: re-check recovery_tui/terminal.py"
+    watch = inspect.getsource(reactive._watch)
+    assert f'setattr(obj, "{WATCHERS_ATTRIBUTE}", {{}})' in watch, where
+    assert "watcher_list.append((node, callback))" in watch, where
+    assert "if not reactable._closing" in inspect.getsource(reactive.Reactive._check_watchers)
+    dom_node = inspect.getsource(DOMNode)  # Textual's own text, not the method we install
+    assert "def watch(" in dom_node, where
+    assert "_watch(self, obj, attribute_name, callback, init=init)" in dom_node, where
+
+
+class Left(Static, can_focus=True):
+    BINDINGS = [("l", "bell", "Left")]
+
+
+class Right(Static, can_focus=True):
+    BINDINGS = [("r", "bell", "Right"), ("t", "bell", "Twice")]
+
+
+class FocusMoves(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Left("left")
+        yield Right("right")
+        yield Footer()
+
+
+async def test_a_footer_that_recomposes_keeps_only_its_own_keys() -> None:
+    """Each focus change shows other keys: the Footer's old keys are let go, not kept."""
+    from textual.widgets._footer import FooterKey
+
+    app = FocusMoves()
+    async with app.run_test() as pilot:
+        for _ in range(12):
+            await pilot.press("tab")
+            await pilot.pause()
+        gc.collect()
+        shown = len(app.screen.query(FooterKey))
+        alive = sum(isinstance(o, FooterKey) for o in gc.get_objects())
+    assert shown >= 2
+    assert alive <= 2 * shown, f"{alive} FooterKeys alive for {shown} shown"
