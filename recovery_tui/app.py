@@ -426,7 +426,8 @@ class RecoveryApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         """Drop a key that reaches a guarded dialog in its first moments: it was meant for
         what was on the screen before (the last rep), not for the question."""
-        screen = self.screen_stack[-1] if self.screen_stack else None
+        # object, not Screen | None: mypy (2.4) finds no Screen[Any] | None that is a KeyGuard
+        screen: object = self.screen_stack[-1] if self.screen_stack else None
         if (
             isinstance(event, events.Key)
             and isinstance(screen, KeyGuard)
