@@ -153,7 +153,8 @@ class HistoryScreen(CoachScreen):
             self.table.clear()
             self._add_page()
         keep = (loaded.row_of(self._keep) if self._keep else None) or 0
-        while keep >= self.shown and self.shown < len(loaded):
+        wanted = max(keep + 1, self.table.size.height + NEAR_END)  # a tall screen is filled
+        while self.shown < min(wanted, len(loaded)):
             self._add_page()
         self._update_status()
         return keep

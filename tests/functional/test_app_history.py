@@ -129,6 +129,16 @@ async def test_history_builds_rows_a_page_at_a_time(make_app: AppFactory, paths:
         assert "2025" in when(start, this_year=2026)
 
 
+async def test_a_tall_history_is_filled_with_rows(make_app: AppFactory, paths: AppPaths) -> None:
+    start = FIXED_NOW - timedelta(days=PAGE * 3)
+    seed(paths, [make_record(start + timedelta(days=i)) for i in range(PAGE * 3)])
+    app = make_app()
+    async with app.run_test(size=(100, PAGE + 40)) as pilot:
+        screen = await open_history(pilot)
+        assert screen.table.size.height > PAGE  # more than a page fits
+        assert screen.shown > screen.table.size.height
+
+
 @pytest.mark.parametrize(("width", "stacked"), [(80, True), (99, True), (100, False)])
 async def test_history_puts_the_detail_under_the_table_when_narrow(
     make_app: AppFactory, paths: AppPaths, width: int, stacked: bool
