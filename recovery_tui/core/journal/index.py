@@ -15,6 +15,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from datetime import datetime
+from typing import Any
 
 
 class SessionIndex:
@@ -56,14 +57,13 @@ class SessionIndex:
         """Into start order, keeping the order of equal starts.
 
         A log is in start order but for a few records (`import` may leave some), so the
-        order is found with temporaries the size of those few plus one permutation, and
-        the columns are rebuilt one at a time: a plain sort's lists as long as the log
-        would stay on as the process's peak.
+        order is found with temporaries the size of those few plus one permutation, which
+        is then applied to the columns in place: a plain sort's lists as long as the log,
+        or new columns, would stay on as the process's peak (new columns: 0.3 MB at 4b).
         """
         order = _start_order(self._started)
         if order is not None:
-            self._offsets = array("q", map(self._offsets.__getitem__, order))
-            self._started = array("d", map(self._started.__getitem__, order))
+            _permute(order, self._offsets, self._started)
 
 
 def _start_order(started: array[float]) -> array[int] | None:
@@ -96,3 +96,19 @@ def _start_order(started: array[float]) -> array[int] | None:
         order.append(index)
     order.extend(moved[next_moved:])
     return order
+
+
+def _permute(order: array[int], *columns: array[Any]) -> None:
+    """Put item ``order[n]`` at n in each column, in place, cycle by cycle (uses up `order`)."""
+    for start in range(len(order)):
+        if order[start] == start:
+            continue  # in place already, or done
+        kept = [column[start] for column in columns]
+        at = start
+        while (source := order[at]) != start:
+            for column in columns:
+                column[at] = column[source]
+            order[at], at = at, source
+        for column, value in zip(columns, kept, strict=True):
+            column[at] = value
+        order[at] = at
