@@ -63,6 +63,17 @@ def test_no_record_once_the_log_holds_other_sessions(paths: AppPaths) -> None:
     assert loaded.record(loaded.newest(0)) is None
 
 
+def test_a_row_read_after_the_log_was_replaced_is_unreadable(paths: AppPaths) -> None:
+    seed(paths, daily(PAGE + 3))
+    loaded = load_history(SessionLog(paths.log_file), [])
+    older = [make_record(FIXED_NOW - timedelta(days=900 + n)) for n in range(PAGE + 3)]
+    seed(paths, older)  # `import` replaced it: other sessions, started at other times
+    row = loaded.newest(PAGE + 1)  # a page not read before
+    assert (row.status, row.rounds_total) == ("unreadable", 0)
+    assert row.started == daily(PAGE + 3)[1].started  # when, from the index
+    assert loaded.record(row) is None
+
+
 def test_a_damaged_log_is_listed_with_a_warning(paths: AppPaths) -> None:
     seed(paths, daily(2))
     with paths.log_file.open("ab") as log:
