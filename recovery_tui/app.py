@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # the engine, resume files and dialogs load when a session st
     from .prompts.before_session import Opening
 
 CSS_FILES = ("app.tcss", "home.tcss")
-"""Parsed at start-up; other screens name theirs in `CSS_PATH` (history's: to do)."""
+"""Parsed at start-up; every other screen and dialog names its own in `CSS_PATH`."""
 
 
 def local_now() -> datetime:
