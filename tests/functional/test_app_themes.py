@@ -13,6 +13,7 @@ from recovery_tui.core.settings.paths import AppPaths
 from recovery_tui.core.settings.themes import THEMES
 from recovery_tui.screens.history import HistoryScreen
 from recovery_tui.screens.settings import SettingsScreen
+from recovery_tui.widgets.plan_detail import PlanDetail
 
 AppFactory = Callable[..., Any]
 
@@ -47,6 +48,20 @@ async def test_every_theme_renders_every_screen(make_app: AppFactory) -> None:
             app.theme = theme
             await pilot.pause()
             assert screen.query_one("#countdown").region.height >= 5  # big at 80x24
+
+
+async def test_the_plan_detail_is_drawn_in_the_theme_in_force(make_app: AppFactory) -> None:
+    """The plan detail keeps its wrapped lines: a new theme must style them again."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        detail = app.screen.query_one(PlanDetail)
+        for theme in ("textual-light", "nord", "textual-dark"):
+            app.theme = theme
+            await pilot.pause()
+            drawn = app.screen.get_style_at(*detail.content_region.offset)
+            assert drawn.bgcolor == detail.rich_style.bgcolor, theme
+            assert drawn.color == detail.rich_style.color, theme
 
 
 async def test_a_theme_chosen_in_the_app_is_saved(make_app: AppFactory, paths: AppPaths) -> None:
