@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from textual.app import ComposeResult
 from textual.widgets import Footer
 
 
@@ -20,15 +21,19 @@ class KeyFooter(Footer):
     """
 
     _shown: Hashable = None
-    """What the keys showed when last built."""
+    """The keys as they were when last built (read in `compose`, as the keys are)."""
 
     def _keys(self) -> Hashable:
         bindings = self.screen.active_bindings.values()
         palette = self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE
         return palette, tuple((binding, enabled, tip) for _, binding, enabled, tip in bindings)
 
+    def compose(self) -> ComposeResult:
+        # Noted here, not in `recompose`: the rebuild awaits the old keys' removal before
+        # it composes, and the bindings may change in between.
+        self._shown = self._keys()
+        yield from super().compose()
+
     async def recompose(self) -> None:
-        keys = self._keys()
-        if keys != self._shown:
-            self._shown = keys
+        if self._keys() != self._shown:
             await super().recompose()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app_helpers import footer_keys, start_default_plan
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import OptionList
 
@@ -15,6 +16,7 @@ from recovery_tui.screens.help import HelpScreen
 from recovery_tui.screens.history import HistoryScreen
 from recovery_tui.screens.home import HomeScreen
 from recovery_tui.screens.settings import SettingsScreen
+from recovery_tui.widgets.key_footer import KeyFooter
 
 AppFactory = Callable[..., Any]
 
@@ -46,6 +48,39 @@ async def test_plan_selection_keys_follow_the_highlighted_plan(
         await footer_keys(pilot)
         await pilot.press("escape")
         assert await footer_keys(pilot) == keys
+
+
+async def test_keys_that_change_while_the_footer_rebuilds_are_shown(
+    make_app: AppFactory, paths: AppPaths, monkeypatch: Any
+) -> None:
+    """The bindings change twice during one rebuild (two key presses while the old keys
+    are being removed): the footer must end on the keys of the plan now highlighted."""
+    paths.plans_dir.mkdir(parents=True)
+    (paths.plans_dir / "broken.toml").write_bytes(b'name = "x\n')
+    app = make_app()
+    armed = False
+    compose = KeyFooter.compose
+
+    def compose_between_presses(footer: KeyFooter) -> ComposeResult:
+        nonlocal armed
+        plans = footer.screen.query_one("#plan-list", OptionList)
+        if armed:
+            plans.highlighted = 0  # handled while the old keys were removed
+        yield from compose(footer)
+        if armed:
+            armed = False
+            plans.highlighted = plans.option_count - 1  # and again, before the next rebuild
+
+    monkeypatch.setattr(KeyFooter, "compose", compose_between_presses)
+    async with app.run_test(size=(100, 30)) as pilot:
+        plans = app.screen.query_one("#plan-list", OptionList)
+        await footer_keys(pilot)
+        armed = True
+        plans.highlighted = plans.option_count - 1
+        for _ in range(3):
+            shown = await footer_keys(pilot)
+        assert plans.highlighted == plans.option_count - 1  # the broken plan: nothing to start
+        assert "⏎ Start" not in shown
 
 
 async def test_a_click_on_a_key_presses_it(make_app: AppFactory) -> None:
