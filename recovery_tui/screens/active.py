@@ -110,8 +110,8 @@ class ActiveSetScreen(CoachScreen):
         signal handler, so the engine sees it on its very next update, before any tick or
         key could catch up; the resume signal then only redraws the pause.
         """
-        self.app.app_suspend_signal.subscribe(self, self._was_stopped, immediate=True)
-        self.app.app_resume_signal.subscribe(self, self._was_stopped)
+        self.subscribe_to(self.app.app_suspend_signal, self._was_stopped, immediate=True)
+        self.subscribe_to(self.app.app_resume_signal, self._was_stopped)
         self.session.watch_stops(times_continued)
 
     def _was_stopped(self, _app: object) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
+from textual.signal import Signal
 
 from ..widgets.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmall
 
@@ -28,6 +30,7 @@ class CoachScreen(Screen[None]):
         self, name: str | None = None, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(name, id, classes)
+        self._signals: list[Signal[Any]] = []
         try:
             width, height = self.app.size
         except RuntimeError:  # made outside a running app: the first resize sets them
@@ -44,3 +47,20 @@ class CoachScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.mount(TooSmall())
+
+    def subscribe_to(
+        self, signal: Signal[Any], callback: Callable[[Any], object], *, immediate: bool = False
+    ) -> None:
+        """Follow one of the app's signals while this screen is mounted.
+
+        Textual's `Signal` keys its subscribers weakly, but the callbacks it keeps hold the
+        screen, so a screen that never unsubscribes outlives its dismissal until the signal
+        next publishes: 2-3 MB for every visit to the history.
+        """
+        signal.subscribe(self, callback, immediate=immediate)
+        self._signals.append(signal)
+
+    def on_unmount(self) -> None:
+        for signal in self._signals:
+            signal.unsubscribe(self)
+        self._signals.clear()

@@ -85,8 +85,8 @@ class HistoryScreen(CoachScreen):
         table.focus()
         self.add_class("-loading")
         self._load(list(self.coach.unsaved), first_page=True)
-        self.coach.records_changed_signal.subscribe(self, lambda _record: self.reload())
-        self.coach.settings_changed_signal.subscribe(self, lambda _settings: self.reload())
+        self.subscribe_to(self.coach.records_changed_signal, lambda _record: self.reload())
+        self.subscribe_to(self.coach.settings_changed_signal, lambda _settings: self.reload())
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def _load(self, unsaved: list[SessionRecord], *, first_page: bool = False) -> LoadedHistory:

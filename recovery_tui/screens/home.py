@@ -77,8 +77,8 @@ class HomeScreen(CoachScreen):
         ids = [p.id for p in self.coach.catalog.plans]
         plans.highlighted = ids.index(default) if default in ids else 0
         plans.focus()
-        self.coach.records_changed_signal.subscribe(self, lambda _record: self.show_today())
-        self.coach.settings_changed_signal.subscribe(self, lambda _settings: self.show_today())
+        self.subscribe_to(self.coach.records_changed_signal, lambda _record: self.show_today())
+        self.subscribe_to(self.coach.settings_changed_signal, lambda _settings: self.show_today())
         self.show_today()
 
     @on(OptionList.OptionHighlighted, "#plan-list")
