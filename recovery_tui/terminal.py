@@ -305,7 +305,9 @@ def _watch_dropping_closed(
     """
     watchers = getattr(obj, WATCHERS_ATTRIBUTE, {}).get(attribute_name)
     if watchers:
-        watchers[:] = [(node, call) for node, call in watchers if not node._closing]
+        # getattr: a release without `_closing` keeps every watcher (the hooks test says
+        # so) rather than failing every `watch` of the app.
+        watchers[:] = [w for w in watchers if not getattr(w[0], "_closing", False)]
     _TEXTUAL_WATCH(self, obj, attribute_name, callback, init)
 
 
