@@ -15,7 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import Worker, WorkerState
 
 from ..core.errors import UserError
@@ -25,6 +25,7 @@ from ..core.journal.history import PAGE, LoadedHistory, PanelSpan, load_history,
 from ..core.journal.record import SessionRecord
 from ..dialogs.note import NoteDialog
 from ..styles import stylesheet
+from ..widgets.key_footer import KeyFooter
 from ..widgets.recovery_panel import RecoveryPanel
 from ..widgets.session_detail import SessionDetail, plan_label, rounds_label, when
 from ..widgets.too_small import MIN_WIDTH
@@ -75,7 +76,7 @@ class HistoryScreen(CoachScreen):
             id="history-empty",
             markup=False,
         )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#history-table", DataTable)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
-from app_helpers import footer_keys, start_default_plan
+from app_helpers import footer_keys, seed, start_default_plan
+from conftest import FIXED_NOW
+from factories import make_record
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import OptionList
@@ -116,3 +119,19 @@ async def test_plan_selection_names_the_app_without_a_header(make_app: AppFactor
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.query_one("#plan-list", OptionList).border_title == "recovery-tui"
         assert not app.screen.query("Header")
+
+
+async def test_the_history_footer_keeps_its_keys_while_they_stay_the_same(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    """Its keys are built once: a note dialog opened and closed, a row highlighted."""
+    seed(paths, [make_record(FIXED_NOW - timedelta(days=n)) for n in range(5)])
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        await app.workers.wait_for_complete()
+        keys = await footer_keys(pilot)
+        shown = list(app.screen.query("FooterKey"))
+        await pilot.press("n", "escape", "down")
+        assert await footer_keys(pilot) == keys
+        assert list(app.screen.query("FooterKey")) == shown
