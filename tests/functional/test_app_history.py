@@ -181,3 +181,21 @@ async def test_history_reloads_when_a_session_is_saved(
         assert row_texts(screen.table, 0)[2] == "partial"
         await pilot.press("escape")
         assert not isinstance(app.screen, HistoryScreen)
+
+
+async def test_sessions_started_at_the_same_second_keep_the_selection_when_all_is_read(
+    make_app: AppFactory, paths: AppPaths
+) -> None:
+    """The first page and the whole log list equal starts alike, so the cursor stays put."""
+    start = FIXED_NOW - timedelta(days=1)
+    seed(paths, [make_record(start - timedelta(hours=5), id="older")])
+    seed(paths, [make_record(start, id="first-in-file"), make_record(start, id="second")])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "3 sessions, newest first" in text_of(app, "#history-status")
+        assert screen.table.cursor_row == 0
+        assert screen.selected_record is not None
+        assert screen.selected_record.id == "second"

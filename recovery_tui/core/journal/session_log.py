@@ -183,7 +183,8 @@ class SessionLog:
         return result
 
     def newest_summaries(self, count: int) -> list[SessionSummary]:
-        """The summaries of the last `count` readable lines, in start order, from the end."""
+        """The summaries of the last `count` readable lines, in start order (equal starts in
+        file order, as `index` has them), read from the end."""
         found: list[SessionSummary] = []
         names: dict[str, str] = {}
         for offset, raw in self._lines_backwards():
@@ -191,6 +192,7 @@ class SessionLog:
                 break
             if not is_blank(raw) and (summary := summarize_line(raw, offset, names)):
                 found.append(summary)
+        found.reverse()  # into file order, so equal starts sort as the whole index sorts them
         found.sort(key=lambda s: s.started)
         return found
 
