@@ -26,10 +26,14 @@ def daily(count: int) -> list[SessionRecord]:
     return [make_record(today - timedelta(days=n)) for n in reversed(range(count))]
 
 
+NOW = FIXED_NOW.replace(microsecond=345678)
+"""A start as the engine's clock gives it: the log keeps it to the second."""
+
+
 def test_unsaved_sessions_are_listed_once_and_held_in_memory(paths: AppPaths) -> None:
-    logged = make_record(FIXED_NOW - timedelta(days=1))
+    logged = make_record(NOW - timedelta(days=1))
     seed(paths, [logged])
-    unsaved = make_record(FIXED_NOW - timedelta(hours=1))
+    unsaved = make_record(NOW - timedelta(hours=1))
     saved_since = logged  # saved by a retry, but still in the app's list
     loaded = load_history(SessionLog(paths.log_file), [unsaved, saved_since, unsaved])
     assert len(loaded) == 2
@@ -39,6 +43,17 @@ def test_unsaved_sessions_are_listed_once_and_held_in_memory(paths: AppPaths) ->
     assert loaded.row_of(loaded.newest(1)) == 1 and loaded.row_of(loaded.newest(0)) == 0
     nobody = dataclasses.replace(loaded.newest(1), id="nobody")
     assert loaded.row_of(nobody) is None
+
+
+def test_an_unsaved_session_keeps_its_row_once_it_is_saved(paths: AppPaths) -> None:
+    seed(paths, [make_record(NOW - timedelta(days=1))])
+    unsaved, newer = make_record(NOW), make_record(NOW + timedelta(hours=3))
+    before = load_history(SessionLog(paths.log_file), [unsaved, newer])
+    selected = before.newest(1)
+    assert (selected.id, selected.in_log) == (unsaved.id, False)
+    seed(paths, [make_record(NOW - timedelta(days=1)), unsaved, newer])  # saved again
+    after = load_history(SessionLog(paths.log_file), [])
+    assert after.newest(1).in_log and after.row_of(selected) == 1
 
 
 def test_the_selected_record_is_read_with_its_later_note(paths: AppPaths) -> None:

@@ -69,12 +69,6 @@ def test_started_between_takes_half_open_ranges() -> None:
     assert len(index.started_between(at(6), at(2))) == 0
 
 
-def test_started_at_finds_every_session_of_that_moment() -> None:
-    index = index_of([0, 1, 1, 1, 2])
-    assert index.started_at(at(1)) == range(1, 4)
-    assert len(index.started_at(at(1.5))) == 0
-
-
 def test_a_session_costs_sixteen_bytes() -> None:
     tracemalloc.start()
     try:

@@ -104,7 +104,8 @@ class LoadedHistory:
         return self._page[row - number * PAGE]
 
     def row_of(self, session: SessionSummary) -> int | None:
-        """The row (newest first) of this session, or None: found by its start and id."""
+        """The row (newest first) of this session, or None: found by its id, among the
+        sessions started in the same second."""
         index = _find(self.log, self.index, self._unsaved_rows, session.id, session.started)
         return None if index is None else len(self) - 1 - index
 
@@ -159,9 +160,12 @@ def _find(
     session_id: str,
     started: datetime,
 ) -> int | None:
-    """The index of the session with this id and start (sorted index), or None."""
+    """The index of the session with this id started in the second of `started` (sorted
+    index), or None. The log keeps starts to the second and the app's unsaved sessions to
+    the microsecond: one session, matched by id."""
+    second = started.replace(microsecond=0)
     saved: list[int] = []
-    for at in index.started_at(started):
+    for at in index.started_between(second, second + timedelta(seconds=1)):
         offset = index.offset(at)
         if offset >= 0:
             saved.append(at)

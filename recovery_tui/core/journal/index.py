@@ -13,7 +13,7 @@ A negative offset marks a session that is not in the log (kept in memory by the 
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from datetime import datetime
 from typing import Any
 
@@ -47,11 +47,6 @@ class SessionIndex:
         low = bisect_left(self._started, start.timestamp())
         high = len(self) if end is None else bisect_left(self._started, end.timestamp())
         return range(low, max(low, high))
-
-    def started_at(self, moment: datetime) -> range:
-        """The indices of the sessions started at exactly `moment` (sorted index)."""
-        at = moment.timestamp()
-        return range(bisect_left(self._started, at), bisect_right(self._started, at))
 
     def sort(self) -> None:
         """Into start order, keeping the order of equal starts.
