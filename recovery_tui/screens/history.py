@@ -35,6 +35,7 @@ NEAR_END = 20
 """Add the next page once the cursor is this close to the last row shown (below PAGE)."""
 PLAN_WIDTH = 24
 COLUMNS = ("Started", "Plan", "Status", "Rounds", "Time")
+GONE = "This session can no longer be read: the log changed. Reopen the history."
 
 
 def _shorten(text: str, width: int) -> str:
@@ -219,6 +220,8 @@ class HistoryScreen(CoachScreen):
         self._show_detail(event.cursor_row)
         if event.cursor_row >= self.shown - NEAR_END and self.shown < len(self.history):
             self._add_page()
+        if self.history.log_changed():
+            self.reload()  # a row read is gone from the log: list what it holds now
 
     def _show_detail(self, index: int) -> None:
         """Read the selected session in full: one line of the log, found by its offset."""
@@ -253,6 +256,9 @@ class HistoryScreen(CoachScreen):
         if self.has_class("-charts") or not 0 <= index < len(self.history):
             return
         summary = self.history.newest(index)
+        if not summary.readable:
+            self.notify(GONE, title="Note not saved", severity="warning", markup=False)
+            return
         record = self.selected_record
         if record is not None and record.id != summary.id:
             record = None

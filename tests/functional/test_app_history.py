@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import json
+import threading
 from datetime import timedelta
 
 import pytest
-from app_helpers import SIZE, AppFactory, open_history, row_texts, seed, text_of
+from app_helpers import (
+    SIZE,
+    AppFactory,
+    open_history,
+    row_texts,
+    seed,
+    text_of,
+    watch_notifications,
+)
 from conftest import FIXED_NOW
 from factories import make_record
 from textual.widgets import Static
@@ -14,6 +23,7 @@ from textual.widgets import Static
 from recovery_tui.core.journal import SessionLog, encode_record
 from recovery_tui.core.journal.history import PAGE, load_history, newest_page
 from recovery_tui.core.settings.paths import AppPaths
+from recovery_tui.screens import history as history_screen
 from recovery_tui.screens.history import HistoryScreen
 from recovery_tui.widgets.session_detail import when
 
@@ -199,3 +209,45 @@ async def test_sessions_started_at_the_same_second_keep_the_selection_when_all_i
         assert screen.table.cursor_row == 0
         assert screen.selected_record is not None
         assert screen.selected_record.id == "second"
+
+
+async def test_a_note_on_a_row_gone_from_the_log_is_refused_and_the_log_read_again(
+    make_app: AppFactory, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process replaced the log while the history was open: the row read since is
+    unreadable, so its note is not saved (it has no id), and the log is read again once."""
+    records = [make_record(FIXED_NOW - timedelta(days=3 * PAGE - i)) for i in range(3 * PAGE)]
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    paths.log_file.write_bytes(b"".join(encode_record(r) for r in records))
+    app = make_app()
+    shown = watch_notifications(app)
+    reads, go_on = [], threading.Event()
+
+    def held_read(*args: object, **kwargs: object) -> object:
+        reads.append(1)
+        go_on.wait(timeout=10)  # the note is typed before the new read arrives
+        return load_history(*args, **kwargs)  # type: ignore[arg-type]
+
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        screen.table.move_cursor(row=PAGE - 1)  # the second page is added
+        await pilot.pause()
+        screen.table.move_cursor(row=5)  # the first page is the one kept
+        await pilot.pause()
+        monkeypatch.setattr(history_screen, "load_history", held_read)
+        paths.log_file.write_bytes(b"".join(encode_record(r) for r in records[-10:]))
+        try:
+            screen.table.move_cursor(row=PAGE + 3)
+            await pilot.pause()
+            assert "could not be read" in text_of(app, "#session-text")
+            await pilot.press("n", *"hello", "enter")
+            await pilot.pause()
+            assert app.screen is screen  # no note dialog
+            assert shown[-1].message.startswith("This session can no longer be read")
+        finally:
+            go_on.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "10 sessions, newest first" in text_of(app, "#history-status")
+        assert len(reads) == 1
+    assert not paths.log_file.with_name("notes.jsonl").exists()

@@ -69,6 +69,7 @@ BAD_LINES = {
     "note not text": _with(note=5),
     "exercise not an object": _with(rounds=[["squat"]]),
     "not utf-8": b'{"schema": 1, "id": "\xff"}',
+    "empty id": _with(id=""),
 }
 
 

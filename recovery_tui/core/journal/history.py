@@ -29,7 +29,7 @@ from recovery_tui.core.journal.index import SessionIndex
 from recovery_tui.core.journal.lines import describe_bad_lines, summarize_record
 from recovery_tui.core.journal.record import SessionRecord
 from recovery_tui.core.journal.session_log import SessionLog
-from recovery_tui.core.journal.summaries import SessionSummary
+from recovery_tui.core.journal.summaries import UNREADABLE, SessionSummary
 
 PAGE = 50
 """Sessions in the first page, read from the end of the log before the rest; the table
@@ -89,6 +89,7 @@ class LoadedHistory:
         self._unsaved_rows = tuple(self.unsaved.values())
         self._page_number = -1
         self._page: list[SessionSummary] = []
+        self._changed: bool | None = False
 
     def __len__(self) -> int:
         return len(self.index)
@@ -102,6 +103,14 @@ class LoadedHistory:
             self._page = self._read_page(number)
             self._page_number = number
         return self._page[row - number * PAGE]
+
+    def log_changed(self) -> bool:
+        """Whether a row read was unreadable, though the index listed it: the log was
+        replaced or shortened since it was read. True once, so it is read again once."""
+        changed = self._changed is True
+        if changed:
+            self._changed = None  # said
+        return changed
 
     def row_of(self, session: SessionSummary) -> int | None:
         """The row (newest first) of this session, or None: found by its id, among the
@@ -140,13 +149,17 @@ class LoadedHistory:
         if offset < 0:
             return summarize_record(self._unsaved_rows[-1 - offset])
         found = next(read)
-        return found or unreadable_summary(offset, self.index.started(index))
+        if found is not None:
+            return found
+        if self._changed is False:
+            self._changed = True
+        return unreadable_summary(offset, self.index.started(index))
 
 
 def unreadable_summary(offset: int, started: float) -> SessionSummary:
     """A row whose line no longer holds its session (the log was replaced since)."""
     moment = datetime.fromtimestamp(started, UTC)
-    return SessionSummary("", "", "", moment, moment, "unreadable", 0, 0, offset)
+    return SessionSummary("", "", "", moment, moment, UNREADABLE, 0, 0, offset)
 
 
 def _places(index: SessionIndex, indices: Iterable[int]) -> list[tuple[int, float]]:

@@ -208,6 +208,8 @@ def check_record(data: Any) -> CheckedRecord:
     for key in ("id", "plan", "started", "ended", "status"):
         if not isinstance(data.get(key), str):
             raise RecordError(f"'{key}' must be a string")
+    if not data["id"]:
+        raise RecordError("'id' must not be empty")
     if data["status"] not in ("completed", "partial"):
         raise RecordError("'status' must be 'completed' or 'partial'")
     started, ended = parse_time(data["started"]), parse_time(data["ended"])

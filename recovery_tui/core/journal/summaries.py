@@ -11,6 +11,9 @@ from datetime import datetime
 
 NOT_IN_LOG = -1
 """The offset of a summary made from a record that is not (yet) in the log."""
+UNREADABLE = "unreadable"
+"""The status of a row whose line no longer holds its session: no record has it (the one
+validator allows 'completed' and 'partial' only)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,12 @@ class SessionSummary:
     @property
     def duration_seconds(self) -> float:
         return max(0.0, (self.ended - self.started).total_seconds())
+
+    @property
+    def readable(self) -> bool:
+        """False for a row whose line no longer holds its session (the log changed since
+        it was indexed): it has no id, so nothing may be saved for it."""
+        return self.status != UNREADABLE
 
     @property
     def in_log(self) -> bool:
