@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 from ..core.journal.record import SessionRecord
 from ..core.safe_text import shorten
 from ..core.scale import score
+from ..core.session.coaching import next_change
 from ..core.session.cues import cue_for, opening_cue
 from ..core.session.engine import STOPPED, Session
 from ..core.session.saved import session_to_state
@@ -63,7 +64,9 @@ class ActiveSetScreen(CoachScreen):
         Binding("w", "why", "Why"),
         Binding("escape", "leave", "Leave"),
     ]
-    DISPLAY_HZ = 4
+    LONGEST_SLEEP = 1.0
+    """Seconds the screen sleeps at most while the session runs, so the time it was last
+    seen running (where a stop found later pauses it, `Session.last_seen`) is recent."""
 
     def __init__(
         self,
@@ -79,7 +82,7 @@ class ActiveSetScreen(CoachScreen):
         # a resumed session keeps the answers given before it
         self.check_before = check_before or _saved_score(claim, "check_before")
         self.quad_soreness = quad_soreness or _saved_score(claim, "quad_soreness")
-        self._deadline_timer: Timer | None = None
+        self._wake_timer: Timer | None = None
         self._ended = False
         self._phase_class = ""
         self._keys: tuple[object, ...] = ()
@@ -94,7 +97,6 @@ class ActiveSetScreen(CoachScreen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.set_interval(1 / self.DISPLAY_HZ, self.tick)
         self._watch_stops()
         self._save_state()
         self.coach.play_cue(opening_cue(self.session))
@@ -154,19 +156,24 @@ class ActiveSetScreen(CoachScreen):
         if command or kinds & SAVE_EVENTS:
             self._save_state()
         self.show()
-        self._schedule_deadline()
+        self._schedule_wake()
         if EventKind.SESSION_FINISHED in kinds:
             self.finish()
 
-    def _schedule_deadline(self) -> None:
-        """Wake exactly at the next deadline, not at the next display tick."""
-        if self._deadline_timer is not None:
-            self._deadline_timer.stop()
-            self._deadline_timer = None
-        deadline = self.session.next_deadline()
-        if deadline is not None:
-            delay = max(0.0, deadline - self.coach.clock())
-            self._deadline_timer = self.set_timer(delay, self.tick)
+    def _schedule_wake(self) -> None:
+        """Sleep until the session has something to do or show: exactly at its next
+        deadline or the next second of the big number, at most `LONGEST_SLEEP` while it
+        runs; while it is paused or done, until a key (nothing changes by itself)."""
+        if self._wake_timer is not None:
+            self._wake_timer.stop()
+            self._wake_timer = None
+        session = self.session
+        if session.paused or session.finished:
+            return
+        now = self.coach.clock()
+        due = [now + self.LONGEST_SLEEP, session.next_deadline(), next_change(session)]
+        wake = min(at for at in due if at is not None)
+        self._wake_timer = self.set_timer(max(0.0, wake - now), self.tick)
 
     def _save_state(self) -> str | None:
         """Save the state for resuming; what went wrong (said once), or None."""

@@ -12,10 +12,14 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from itertools import product
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from pyfiglet import Figlet
 
 FONT = "ansi_regular"
 LINE_GAP = 1
@@ -28,13 +32,18 @@ QUADRANTS = " ▘▝▀▖▌▞▛▗▚▐▜▄▙▟█"
 """Index = top-left 1 | top-right 2 | bottom-left 4 | bottom-right 8."""
 
 
+@lru_cache(maxsize=1)
+def _figlet() -> Figlet:
+    """The font, read once (about 1 ms a time), with the first big text, not at start-up."""
+    import pyfiglet
+
+    return pyfiglet.Figlet(font=FONT, width=10_000)
+
+
 @lru_cache(maxsize=256)
 def glyph_rows(text: str) -> Grid:
     """`text` in the font as pixel rows, with the font's blank rows below trimmed."""
-    import pyfiglet  # loaded with the first big text, not at start-up
-
-    figlet = pyfiglet.Figlet(font=FONT, width=10_000)
-    rows = figlet.renderText(text).split("\n")
+    rows = _figlet().renderText(text).split("\n")
     rows = ["".join("#" if ch != " " else " " for ch in row) for row in rows]
     while rows and not rows[-1].strip():
         rows.pop()

@@ -13,9 +13,14 @@ from .engine import Session
 from .types import Phase, required_for, target_for
 
 
+def whole_seconds(seconds: float) -> int:
+    """A countdown in whole seconds, rounded up so 0 means over."""
+    return max(0, math.ceil(seconds - 1e-9))
+
+
 def clock_text(seconds: float) -> str:
     """Whole seconds as M:SS (or H:MM:SS), rounding a countdown up so 0 means over."""
-    total = max(0, math.ceil(seconds - 1e-9))
+    total = whole_seconds(seconds)
     minutes, secs = divmod(total, 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
@@ -38,6 +43,24 @@ def big_text(session: Session) -> str:
     if phase is Phase.REP:
         return str(session.count(session.side) + 1)
     return floor_seconds(remaining or 0.0)
+
+
+def next_change(session: Session) -> float | None:
+    """When the big number next changes by itself (clock time), or None: a paused session,
+    paced reps and a finished one change only with their events (`Session.next_deadline`).
+
+    The screen sleeps until then instead of polling: a countdown changes each whole
+    second before its deadline, an open set's time each whole second after its start.
+    """
+    if session.paused:
+        return None
+    if session.phase is Phase.OPEN_SET:
+        return session.phase_started + math.floor(session.elapsed()) + 1
+    deadline = session.deadline
+    if deadline is None or session.phase is Phase.REP:
+        return None
+    shown = whole_seconds(deadline - session.clock())
+    return deadline - (shown - 1) if shown else None
 
 
 def big_template(session: Session) -> str:

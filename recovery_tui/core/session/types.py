@@ -91,9 +91,10 @@ class EngineConfig:
 
 
 STALL_SECONDS = 5.0
-"""The app ticks four times a second, so a deadline 5 s overdue was slept through (or the
-machine was so starved that no cue came for 5 s: the runner should pick up from there).
-A stop that ends with SIGCONT pauses whatever its length (see `Session.watch_stops`)."""
+"""The app wakes at every deadline (and at least once a second while a session runs), so
+a deadline 5 s overdue was slept through (or the machine was so starved that no cue came
+for 5 s: the runner should pick up from there). A stop that ends with SIGCONT pauses
+whatever its length (see `Session.watch_stops`)."""
 
 
 def other_side(side: str) -> str:
