@@ -15,7 +15,6 @@ place in the file when it is shown (`summaries_at`, `records_of`).
 from __future__ import annotations
 
 import json
-import mmap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,6 +28,7 @@ from recovery_tui.core.journal.files import (
     LogWriteError,
     append_locked,
     lines_backwards,
+    lines_containing,
     locked,
     open_for_reading,
     read_error,
@@ -454,19 +454,8 @@ class SessionLog:
 
 def _lines_containing(path: Path, needle: bytes) -> Iterator[bytes]:
     """The lines of a file in which `needle` appears, found without reading it all in."""
-    handle = open_for_reading(path)
+    handle = open_for_reading(path, buffering=0)
     if handle is None:
         return
     with handle:
-        try:
-            view = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        except ValueError:
-            return  # an empty file cannot be mapped, and holds nothing
-        with view:
-            at = view.find(needle)
-            while at != -1:
-                start = view.rfind(b"\n", 0, at) + 1
-                end = view.find(b"\n", at)
-                end = len(view) if end == -1 else end
-                yield view[start:end]
-                at = view.find(needle, end)
+        yield from lines_containing(handle, needle, MAX_LINE_BYTES)
